@@ -1,1 +1,3 @@
-import 'cdktf/lib/testing/adapters/jest';
+import { Testing } from 'cdktf';
+
+Testing.setupJest();

@@ -1,6 +1,6 @@
 import type { ImageSpec } from './private/image-spec';
 
-/** A data file scripts inside the image read (JSON or flag files), relative to the context. */
+/** A data file scripts inside the image read (JSON or flag files), relative to the build folder. */
 export interface DataFile {
   readonly path: string;
   readonly content: string;
@@ -10,9 +10,9 @@ export interface DataFile {
  * Renders the per-image data files: the only way per-image differences reach the scripts that
  * run inside the image (they read these files; no shell code is generated).
  *
- * - `fleet/image.json`: the resolved image (packages by purpose, interpreters with their
+ * - `image.json`: the resolved image (packages by purpose, interpreters with their
  *   pinned downloads, tools with versions);
- * - `fleet/linux32`: present when commands run under the linux32 personality on a 64-bit kernel.
+ * - `linux32`: present when commands run under the linux32 personality on a 64-bit kernel.
  */
 export function renderImageData(spec: ImageSpec): DataFile[] {
   const { family, base, toolchain } = spec;
@@ -48,9 +48,9 @@ export function renderImageData(spec: ImageSpec): DataFile[] {
     sharedCpython: spec.sharedCpython,
     tools: spec.tools.map((tool) => ({ name: tool.name, version: tool.version })),
   };
-  const files: DataFile[] = [{ path: 'fleet/image.json', content: `${JSON.stringify(data, null, 2)}\n` }];
+  const files: DataFile[] = [{ path: 'image.json', content: `${JSON.stringify(data, null, 2)}\n` }];
   if (spec.archInfo.linux32) {
-    files.push({ path: 'fleet/linux32', content: `${spec.arch}\n` });
+    files.push({ path: 'linux32', content: `${spec.arch}\n` });
   }
   return files;
 }

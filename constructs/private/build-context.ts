@@ -2,9 +2,10 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { renderDockerfile } from '../dockerfile';
+import { BUILD_ARCHIVE, renderDockerfile } from '../dockerfile';
 import { renderImageData } from '../image-data';
 import type { ImageSpec } from './image-spec';
+import { createTar } from './tar';
 
 /** One file of a build context. */
 export interface ContextFile {
@@ -12,23 +13,35 @@ export interface ContextFile {
   readonly path: string;
   /** Unix permission bits. */
   readonly mode: number;
-  readonly content: string;
+  readonly content: string | Buffer;
 }
 
 /** The folder holding the scripts that run inside images (copied into every context). */
 export const IMAGE_SCRIPTS_DIR = path.join(findProjectRoot(__dirname), 'image-scripts');
 
+
 /** The scripts an image's Dockerfile uses, by file name under image-scripts/. */
 const SCRIPTS = ['manylinux-entrypoint'];
 
-/** Renders every file of an image's build context, sorted by path. */
-export function renderBuildContext(spec: ImageSpec): ContextFile[] {
+/** The files the image's build/ folder receives (scripts and data files), sorted by path. */
+export function renderBuildFiles(spec: ImageSpec): ContextFile[] {
   const files: ContextFile[] = [
-    { path: 'Dockerfile', mode: 0o644, content: renderDockerfile(spec) },
     ...renderImageData(spec).map((file) => ({ ...file, mode: 0o644 })),
     ...SCRIPTS.map((name) => readScript(name)),
   ];
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort(byPath);
+}
+
+/** Renders an image's build context: the Dockerfile and the archive of its build files. */
+export function renderBuildContext(spec: ImageSpec): ContextFile[] {
+  return [
+    { path: BUILD_ARCHIVE, mode: 0o644, content: createTar(renderBuildFiles(spec)) },
+    { path: 'Dockerfile', mode: 0o644, content: renderDockerfile(spec) },
+  ];
+}
+
+function byPath(a: ContextFile, b: ContextFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /**
@@ -37,7 +50,7 @@ export function renderBuildContext(spec: ImageSpec): ContextFile[] {
  */
 export function computeSpecHash(files: readonly ContextFile[]): string {
   const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of [...files].sort(byPath)) {
     const content = createHash('sha256').update(file.content).digest('hex');
     hash.update(`${file.path}\0${file.mode.toString(8)}\0${content}\n`);
   }
@@ -53,12 +66,20 @@ export function writeBuildContext(root: string, specHash: string, files: readonl
   if (fs.existsSync(target)) {
     return target;
   }
+  fs.mkdirSync(root, { recursive: true });
   const staging = fs.mkdtempSync(path.join(root, `.${specHash.slice(0, 12)}-`));
+  const made = new Set<string>([staging]);
   for (const file of files) {
     const destination = path.join(staging, ...file.path.split('/'));
-    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    const dir = path.dirname(destination);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     fs.writeFileSync(destination, file.content, { mode: file.mode });
-    fs.chmodSync(destination, file.mode);
+    if (file.mode & 0o111) {
+      fs.chmodSync(destination, file.mode); // the umask may have dropped exec bits
+    }
   }
   try {
     fs.renameSync(staging, target);
@@ -72,11 +93,24 @@ export function writeBuildContext(root: string, specHash: string, files: readonl
   return target;
 }
 
-/** Default folder for rendered contexts, outside the project so cdktf.out stays the only output. */
+/**
+ * Default folder for rendered contexts: a scratch cache outside the project (cdktf.out stays
+ * the only output), in RAM (/dev/shm) where there is one, since creating many small folders on
+ * disk dominates synth time for large fleets.
+ */
 export function defaultContextRoot(): string {
-  const root = path.join(os.tmpdir(), 'manylinux-fleet-contexts');
-  fs.mkdirSync(root, { recursive: true });
-  return root;
+  const ram = '/dev/shm';
+  const base = fs.existsSync(ram) && isWritableDir(ram) ? ram : os.tmpdir();
+  return path.join(base, `manylinux-fleet-contexts-${os.userInfo().uid}`);
+}
+
+function isWritableDir(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const scriptCache = new Map<string, ContextFile>();
@@ -86,7 +120,7 @@ function readScript(name: string): ContextFile {
   if (cached === undefined) {
     const file = path.join(IMAGE_SCRIPTS_DIR, name);
     const executable = (fs.statSync(file).mode & 0o111) !== 0;
-    cached = { path: `scripts/${name}`, mode: executable ? 0o755 : 0o644, content: fs.readFileSync(file, 'utf8') };
+    cached = { path: name, mode: executable ? 0o755 : 0o644, content: fs.readFileSync(file, 'utf8') };
     scriptCache.set(name, cached);
   }
   return cached;

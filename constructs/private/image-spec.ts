@@ -119,6 +119,14 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     });
   }
 
+  if (policy.symbolVersions[arch] === undefined) {
+    fail(id, {
+      what: `auditwheel defines no ${policy.publishedName} policy for arch ${show(arch)}`,
+      allowed: Object.keys(policy.symbolVersions),
+      fix: `drop it${alternativeFor(policy, arch)}`,
+    });
+  }
+
   const base = options.baseImage ?? recipe!.base;
   const toolchain = options.toolchain ?? recipe!.toolchain;
   const baseReference = checkBase(id, policy, arch, base);
@@ -163,20 +171,18 @@ function resolveArch(policy: Policy, arch: string): Arch {
       fix: 'use the wheel-tag spelling (x86_64 not amd64, aarch64 not arm64, i686 not 386)',
     });
   }
-  if (policy.symbolVersions[arch] === undefined) {
-    fail(`${policy.publishedName}_${arch}`, {
-      what: `auditwheel defines no ${policy.publishedName} policy for arch ${show(arch)}`,
-      allowed: Object.keys(policy.symbolVersions),
-      fix: `drop it${alternativeFor(policy, arch)}`,
-    });
-  }
   return arch;
 }
 
-/** `, or use <newest supported policy with an image for arch>` when there is one. */
+/**
+ * ` or use <policy>` naming the most compatible policy that publishes an image for the arch:
+ * the oldest fully supported one, else the oldest in alpha/beta.
+ */
 function alternativeFor(policy: Policy, arch: Arch): string {
-  const candidates = supportedAlternatives(policy.libc.kind, arch);
-  return candidates.length > 0 ? ` or use ${candidates[candidates.length - 1]}` : '';
+  const candidates = ALL_POLICIES.filter((p) => p.libc.kind === policy.libc.kind && p.images?.[arch] !== undefined);
+  const pick = candidates.find((p) => p.status.kind === 'supported')
+    ?? candidates.find((p) => p.status.kind !== 'end-of-life');
+  return pick ? ` or use ${pick.publishedName}` : '';
 }
 
 function supportedAlternatives(libc: Policy['libc']['kind'], arch: Arch): string[] {

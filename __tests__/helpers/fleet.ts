@@ -1,0 +1,24 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, ImageFleet, Testing } from '../../constructs';
+import type { ImageFleetProps } from '../../constructs';
+
+/** A temporary folder removed at process exit. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A fresh app (Testing defaults) and fleet writing contexts to a temp folder. */
+export function newFleet(props: ImageFleetProps = {}): { app: App; fleet: ImageFleet } {
+  const app = Testing.app();
+  const fleet = new ImageFleet(app, 'fleet', { contextRoot: tempDir('ctx-'), ...props });
+  return { app, fleet };
+}
+
+/** Parses a stack's synthesized Terraform JSON. */
+export function synthJson(stack: Parameters<typeof Testing.synth>[0]): any {
+  return JSON.parse(Testing.synth(stack));
+}

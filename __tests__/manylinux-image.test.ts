@@ -1,0 +1,95 @@
+import { Image } from '@cdktf/provider-docker/lib/image';
+import { Testing } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { contentTag } from '../constructs';
+import { manylinux2014, manylinux_2_28, manylinux_2_36, DEBIAN_12, DEBIAN_12_GCC } from '../policies';
+import { newFleet, synthJson } from './helpers/fleet';
+
+describe('ManylinuxImage', () => {
+  test('is a stack named by the image id with a build, content tag, build-id tag and latest', () => {
+    // GIVEN
+    const { fleet } = newFleet({ registry: 'quay.io/pypa' });
+    // WHEN
+    const image = fleet.addImage({ policy: manylinux2014, arch: 'aarch64' });
+    const json = synthJson(image);
+    // THEN
+    expect(image.node.id).toBe('manylinux2014_aarch64');
+    const built = json.resource.docker_image.Image;
+    expect(built.name).toBe(`quay.io/pypa/manylinux2014_aarch64:${contentTag(image.specHash)}`);
+    expect(built.build).toEqual({ context: `assets/context/${image.specHash}`, dockerfile: 'Dockerfile', platform: 'linux/arm64' });
+    expect(built.triggers).toEqual({ spec_hash: image.specHash });
+    const targets = Object.values(json.resource.docker_tag).map((t: any) => t.target_image).sort();
+    expect(targets).toEqual(['quay.io/pypa/manylinux2014_aarch64:${var.build_id}', 'quay.io/pypa/manylinux2014_aarch64:latest']);
+  });
+
+  test('every pushed tag keeps the remote image (the IaC never deletes a published tag)', () => {
+    const image = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64', extraTags: ['stable'] });
+    const pushes = Object.values(synthJson(image).resource.docker_registry_image) as any[];
+    expect(pushes).toHaveLength(4);
+    for (const push of pushes) {
+      expect(push.keep_remotely).toBe(true);
+      expect(push.triggers).toEqual({ image_id: '${docker_image.Image.image_id}' });
+    }
+  });
+
+  test('the spec hash is the build trigger and changes with any input', () => {
+    const { fleet } = newFleet();
+    const a = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    const b = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    const c = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64', extraPackages: ['git'] });
+    expect(a.specHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.specHash).toBe(a.specHash);
+    expect(c.specHash).not.toBe(a.specHash);
+  });
+
+  test('the build context is copied into the stack as an asset', () => {
+    // GIVEN
+    const { app, fleet } = newFleet();
+    const image = fleet.addImage({ policy: manylinux_2_28, arch: 'i686' });
+    // WHEN
+    app.synth();
+    // THEN
+    const dir = path.join(app.outdir, 'stacks', image.imageId, 'assets', 'context', image.specHash);
+    expect(fs.readdirSync(dir).sort()).toEqual(['Dockerfile', 'build.tar']);
+    const listing = execFileSync('tar', ['tvf', path.join(dir, 'build.tar')]).toString();
+    expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 image\.json$/m);
+    expect(listing).toMatch(/^-rw-r--r-- root\/root +5 1970-01-01 00:00 linux32$/m);
+    expect(listing).toMatch(/^-rwxr-xr-x root\/root +\d+ 1970-01-01 00:00 manylinux-entrypoint$/m);
+  });
+
+  test('build_id is a validated string variable defaulting to local', () => {
+    const image = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    const variable = synthJson(image).variable.build_id;
+    expect(variable.default).toBe('local');
+    expect(variable.validation[0].condition).toBe('${can(regex("^(local|[0-9]{4}[.][0-9]{2}[.][0-9]{2}-[0-9]+)$", var.build_id))}');
+  });
+
+  test('uses the configured Docker host for its arch and registry auth only for remote registries', () => {
+    // GIVEN
+    const { fleet } = newFleet({ registry: 'ghcr.io/acme', dockerHosts: { aarch64: 'ssh://builder@arm' } });
+    // WHEN
+    const arm = fleet.addImage({ policy: manylinux_2_28, arch: 'aarch64' });
+    const x86 = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    // THEN
+    expect(synthJson(arm).provider.docker[0]).toEqual({ host: 'ssh://builder@arm', registry_auth: [{ address: 'ghcr.io' }] });
+    expect(synthJson(x86).provider.docker[0]).toEqual({ registry_auth: [{ address: 'ghcr.io' }] });
+    const local = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    expect(synthJson(local).provider.docker[0]).toEqual({});
+  });
+
+  test('a local state directory and an s3 backend are honoured', () => {
+    const local = newFleet({ backend: { type: 'local', dir: '/srv/state' } }).fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    expect(synthJson(local).terraform.backend).toEqual({ local: { path: '/srv/state/manylinux_2_28_x86_64.tfstate' } });
+    const s3 = newFleet({ backend: { type: 's3', bucket: 'tf', region: 'eu-west-1' } }).fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    expect(synthJson(s3).terraform.backend.s3).toMatchObject({ bucket: 'tf', region: 'eu-west-1', key: 'manylinux-fleet/manylinux_2_28_x86_64.tfstate' });
+  });
+
+  test('passes the synth-time validations of cdktf', () => {
+    const image = newFleet().fleet.addImage({ policy: manylinux_2_36, arch: 'x86_64', baseImage: DEBIAN_12, toolchain: DEBIAN_12_GCC });
+    expect(() => Testing.synth(image, true)).not.toThrow();
+    expect(Testing.synth(image)).toHaveResourceWithProperties(Image, { keep_locally: true, name: expect.stringMatching(/^localhost:5000\/manylinux_2_36_x86_64:spec-[0-9a-f]{12}$/) });
+  });
+});
