@@ -4,10 +4,13 @@ import * as path from 'path';
 import { App, ImageFleet, Testing } from '../../constructs';
 import type { ImageFleetProps } from '../../constructs';
 
+const made: string[] = [];
+process.on('exit', () => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A temporary folder removed at process exit. */
 export function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 
