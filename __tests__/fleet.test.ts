@@ -3,9 +3,11 @@ import { App } from '../constructs';
 import { defineFleet } from '../main';
 import { tempDir } from './helpers/fleet';
 
+import { buildWorkflow, fleetDiffWorkflow, renderWorkflow } from '../constructs';
+
 // The one whole-fleet change detector. Every behaviour it covers is also asserted elsewhere;
 // a diff here means the fleet's output changed: review it, then `npx jest -u`.
-test('whole-fleet snapshot: fleet.json, every stack and every Dockerfile', () => {
+test('whole-fleet snapshot: fleet.json, every stack, every Dockerfile, the workflows', () => {
   // GIVEN the default fleet
   const app = new App({ outdir: tempDir('snap-') });
   const fleet = defineFleet(app);
@@ -18,8 +20,13 @@ test('whole-fleet snapshot: fleet.json, every stack and every Dockerfile', () =>
   const dockerfiles = Object.fromEntries(fleet.images.map((image) => [
     image.imageId, image.contextFiles.find((file) => file.path === 'Dockerfile')!.content,
   ]));
+  const manifest = JSON.parse(fleet.renderManifest());
+  const workflows = [buildWorkflow({ images: manifest.images, registry: manifest.registry, defaultBranch: 'main' }), fleetDiffWorkflow()]
+    .map((workflow) => renderWorkflow(workflow));
+  stacks.github = JSON.parse(Testing.synth(fleet.repository));
   // THEN
-  expect(JSON.parse(fleet.renderManifest())).toMatchSnapshot('fleet.json');
+  expect(manifest).toMatchSnapshot('fleet.json');
+  expect(workflows).toMatchSnapshot('workflows');
   expect(stacks).toMatchSnapshot('stacks');
   expect(dockerfiles).toMatchSnapshot('Dockerfiles');
 });

@@ -214,7 +214,12 @@ describe('configuration validation', () => {
 
   test('fails if context.fleet has an unknown key', () => {
     expect(() => resolveFleetConfig({ regsitry: 'quay.io' }, {}))
-      .toThrow(/^context.fleet.regsitry: unknown key 'regsitry' \(allowed: registry, dockerHosts, githubRepository, backend\); remove it or correct its spelling/);
+      .toThrow(/^context.fleet.regsitry: unknown key 'regsitry' \(allowed: registry, dockerHosts, githubRepository, defaultBranch, backend\); remove it or correct its spelling/);
+  });
+
+  test('fails if context.fleet.defaultBranch is not a branch name', () => {
+    expect(() => resolveFleetConfig({ defaultBranch: 'main branch' }, {}))
+      .toThrow(/^context.fleet.defaultBranch: branch 'main branch' is not a branch name; give the repository's default branch/);
   });
 
   test('fails if context.fleet.backend has an unknown shape', () => {

@@ -34,6 +34,8 @@ export interface FleetConfig {
   readonly dockerHosts: Partial<Record<Arch, string>>;
   /** `owner/name` of the repository whose workflows build the fleet, when configured. */
   readonly githubRepository: string | null;
+  /** Branch the build workflow deploys from. */
+  readonly defaultBranch: string;
   readonly backend: BackendConfig;
 }
 
@@ -42,11 +44,12 @@ export const DEFAULT_CONFIG: FleetConfig = {
   registry: 'localhost:5000',
   dockerHosts: {},
   githubRepository: null,
+  defaultBranch: 'main',
   backend: { type: 'local' },
 };
 
 /** The keys cdktf.json `context.fleet` may hold. */
-const CONTEXT_KEYS = ['registry', 'dockerHosts', 'githubRepository', 'backend'];
+const CONTEXT_KEYS = ['registry', 'dockerHosts', 'githubRepository', 'defaultBranch', 'backend'];
 
 /**
  * Resolves the configuration: environment over cdktf.json context (`context.fleet`) over the
@@ -76,10 +79,19 @@ export function resolveFleetConfig(context: unknown, env: Readonly<Record<string
     });
   }
 
+  const defaultBranch = ctx.defaultBranch ?? DEFAULT_CONFIG.defaultBranch;
+  if (typeof defaultBranch !== 'string' || !/^[A-Za-z0-9._/-]+$/.test(defaultBranch) || defaultBranch.includes('..')) {
+    fail('context.fleet.defaultBranch', {
+      what: `branch ${show(defaultBranch)} is not a branch name`,
+      fix: 'give the repository\'s default branch, e.g. "main"',
+    });
+  }
+
   return {
     registry,
     dockerHosts: resolveDockerHosts(ctx.dockerHosts, env),
     githubRepository,
+    defaultBranch,
     backend: resolveBackend(ctx.backend),
   };
 }

@@ -7,6 +7,7 @@ import type { Policy } from '../policies';
 import { resolveFleetConfig } from './config';
 import type { BackendConfig, FleetConfig } from './config';
 import { renderFleetManifest } from './fleet-manifest';
+import { FleetRepository } from './fleet-repository';
 import { ManylinuxImage } from './manylinux-image';
 import type { ImageOptions } from './manylinux-image';
 import { fail } from './private/errors';
@@ -63,6 +64,8 @@ export const FLEET_MANIFEST_FILE = 'fleet.json';
 export class ImageFleet extends Construct {
   /** Resolved configuration (props over environment over context over defaults). */
   public readonly config: FleetConfig;
+  /** Stack `github`: workflows, secrets, variables, environment and ruleset of the repository. */
+  public readonly repository: FleetRepository;
   private readonly contextRoot: string;
   private readonly imagesById = new Map<string, ManylinuxImage>();
   private readonly writtenFor = new WeakSet<object>();
@@ -73,6 +76,7 @@ export class ImageFleet extends Construct {
     this.config = {
       registry: props.registry ?? resolved.registry,
       githubRepository: props.githubRepository ?? resolved.githubRepository,
+      defaultBranch: resolved.defaultBranch,
       dockerHosts: props.dockerHosts ?? resolved.dockerHosts,
       backend: props.backend ?? resolved.backend,
     };
@@ -81,6 +85,12 @@ export class ImageFleet extends Construct {
       resolveFleetConfig({ registry: props.registry }, {});
     }
     this.contextRoot = props.contextRoot ?? defaultContextRoot();
+    this.repository = new FleetRepository(this, 'github', {
+      repository: this.config.githubRepository ?? undefined,
+      defaultBranch: this.config.defaultBranch,
+      registry: this.config.registry,
+      images: () => this.images.map((image) => image.toManifest()),
+    });
   }
 
   /** The images, sorted by id. */

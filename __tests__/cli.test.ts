@@ -1,0 +1,126 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultManifest, main } from '../bin/fleet';
+import { diffManifests, renderDiffMarkdown } from '../bin/lib/diff';
+import type { FleetManifest } from '../constructs';
+import { tempDir } from './helpers/fleet';
+
+const dir = tempDir('cli-');
+const write = (name: string, data: unknown) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data));
+  return file;
+};
+const run = (...argv: string[]) => {
+  let out = '';
+  const code = main(argv, (text) => { out += text; });
+  return { code, out };
+};
+const clone = (m: FleetManifest): any => JSON.parse(JSON.stringify(m));
+
+describe('fleet diff', () => {
+  const base = defaultManifest();
+
+  test('reports an added image, a removed image, an interpreter bump and a base digest change', () => {
+    // GIVEN a head that drops one image, adds one, bumps CPython 3.12 in one and pins a digest in another
+    const head = clone(base);
+    head.images = head.images.filter((i: any) => i.id !== 'manylinux_2_35_armv7l');
+    head.images.push({ ...clone(base).images[0], id: 'manylinux_2_36_x86_64' });
+    const bumped = head.images.find((i: any) => i.id === 'manylinux_2_28_x86_64');
+    bumped.interpreters.find((i: any) => i.tag === 'cp312-cp312').version = '3.12.14';
+    bumped.specHash = 'f'.repeat(64);
+    const pinned = head.images.find((i: any) => i.id === 'musllinux_1_2_x86_64');
+    pinned.base.digest = `sha256:${'a'.repeat(64)}`;
+    // WHEN
+    const diff = diffManifests(base, head);
+    // THEN
+    expect(diff.added).toEqual(['manylinux_2_36_x86_64']);
+    expect(diff.removed).toEqual(['manylinux_2_35_armv7l']);
+    expect(diff.changed).toEqual([
+      { id: 'manylinux_2_28_x86_64', changes: [
+        { field: 'interpreter cp312-cp312', old: '3.12.13', new: '3.12.14' },
+        { field: 'spec hash', old: base.images.find((i) => i.id === 'manylinux_2_28_x86_64')!.specHash.slice(0, 12), new: 'ffffffffffff' },
+      ] },
+      { id: 'musllinux_1_2_x86_64', changes: [{ field: 'base digest', old: null, new: `sha256:${'a'.repeat(64)}` }] },
+    ]);
+    expect(diff.unchanged).toBe(23);
+    const markdown = renderDiffMarkdown(diff);
+    expect(markdown).toContain('**1 added, 1 removed, 2 changed, 23 unchanged**');
+    expect(markdown).toContain('| interpreter cp312-cp312 | 3.12.13 | 3.12.14 |');
+    expect(markdown).toContain('| base digest | — | sha256:');
+  });
+
+  test('the command prints markdown or json and a summary', () => {
+    const a = write('a.json', base);
+    const head = clone(base);
+    head.images[0].tools.find((t: any) => t.name === 'cmake').version = '4.3.5';
+    const b = write('b.json', head);
+    const md = run('diff', a, b);
+    expect(md.code).toBe(0);
+    expect(md.out).toContain(`### Changed: \`${base.images[0].id}\``);
+    expect(md.out).toContain('| tool cmake | 4.3.4 | 4.3.5 |');
+    const json = JSON.parse(run('diff', a, b, '--format', 'json').out);
+    expect(json.summary).toBe('0 added, 0 removed, 1 changed, 25 unchanged');
+    expect(run('diff', a, a).out).toContain('No image changes.');
+  });
+
+  test('fails clearly on an unreadable file, non-JSON and a wrong schema', () => {
+    const a = write('ok.json', base);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(run('diff', a, path.join(dir, 'missing.json')).code).toBe(2);
+      expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/missing\.json: cannot read the file \(ENOENT\); run npx cdktf synth/));
+      expect(run('diff', a, write('bad.json', '{nope')).code).toBe(2);
+      expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/bad\.json: not JSON/));
+      expect(run('diff', a, write('v2.json', { ...base, schemaVersion: 2 })).code).toBe(2);
+      expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/v2\.json: schemaVersion 2 is not supported \(supported: 1\)/));
+      expect(run('diff', a, write('noimg.json', { schemaVersion: 1, registry: 'x', images: [{ id: 'a' }] })).code).toBe(2);
+      expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/noimg\.json: images\[0\] has no "specHash"/));
+      expect(run('diff', a, a, '--format', 'html').code).toBe(2);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+});
+
+describe('fleet list and help', () => {
+  test('list prints one row per image, --json the same rows as data', () => {
+    const file = write('fleet.json', defaultManifest());
+    const table = run('list', '--manifest', file).out;
+    expect(table).toContain('| manylinux_2_39_riscv64 | rockylinux/rockylinux:10 (Rocky Linux 10, glibc 2.39) | el10-gcc (GCC 14) | 9 installed / 9 listed | ubuntu-24.04 + QEMU |');
+    expect(table).toContain('26 images, registry localhost:5000');
+    const rows = JSON.parse(run('list', '--json', '--manifest', file).out);
+    expect(rows).toHaveLength(26);
+    expect(rows[0]).toEqual(expect.objectContaining({ id: 'manylinux2014_aarch64', runner: 'ubuntu-24.04-arm' }));
+  });
+
+  test('every command has --help', () => {
+    for (const command of ['list', 'diff', 'docs']) {
+      const { code, out } = run(command, '--help');
+      expect([command, code]).toEqual([command, 0]);
+      expect(out).toContain(`Usage: fleet ${command}`);
+    }
+  });
+});
+
+describe('fleet docs', () => {
+  test('the README generated sections are up to date (docs --check)', () => {
+    const { code, out } = run('docs', '--check');
+    expect(out).toMatch(/README\.md: generated sections are up to date/);
+    expect(code).toBe(0);
+  });
+
+  test('--check fails on a stale section and docs rewrites it', () => {
+    const readme = path.join(__dirname, '..', 'README.md');
+    const stale = write('README.md', fs.readFileSync(readme, 'utf8').replace('| `manylinux2014` | CentOS 7, GCC 10 |', '| `manylinux2014` | CentOS 6, GCC 9 |'));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(run('docs', '--check', '--readme', stale).code).toBe(2);
+      expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/generated sections are stale; run npm run fleet -- docs/));
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(run('docs', '--readme', stale).code).toBe(0);
+    expect(fs.readFileSync(stale, 'utf8')).toBe(fs.readFileSync(readme, 'utf8'));
+  });
+});

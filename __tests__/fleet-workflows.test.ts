@@ -1,0 +1,94 @@
+import { parse } from 'yaml';
+import { ACTIONS, App, buildWorkflow, fleetDiffWorkflow, renderWorkflow } from '../constructs';
+import type { ManifestImage, Workflow } from '../constructs';
+import { defineFleet } from '../main';
+import { actionlint } from './helpers/actionlint';
+import { tempDir } from './helpers/fleet';
+
+const images = (): ManifestImage[] => defineFleet(new App({ outdir: tempDir('wf-') })).images.map((i) => i.toManifest());
+const workflows = (): Workflow[] => [buildWorkflow({ images: images(), registry: 'localhost:5000', defaultBranch: 'main' }), fleetDiffWorkflow()];
+
+describe('generated workflows', () => {
+  test.each(workflows().map((w) => [w.file, w] as const))('%s passes actionlint with 0 findings', async (file, workflow) => {
+    expect(await actionlint(renderWorkflow(workflow), `.github/workflows/${file}`)).toEqual([]);
+  });
+
+  test('every uses: is pinned to a full commit SHA from the action table, with the version beside it', () => {
+    const shas = new Set(Object.values(ACTIONS).map((a) => `${a.repository}@${a.sha}`));
+    for (const workflow of workflows()) {
+      const text = renderWorkflow(workflow);
+      const uses = [...text.matchAll(/uses: (\S+) # (\S+)$/gm)];
+      expect(uses.length).toBeGreaterThan(0);
+      expect(text.match(/uses:/g)!.length).toBe(uses.length);
+      for (const [, ref, version] of uses) {
+        expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+        expect(shas.has(ref)).toBe(true);
+        expect(Object.values(ACTIONS).find((a) => ref.endsWith(a.sha))!.version).toBe(version);
+      }
+    }
+  });
+
+  test('permissions are set per workflow and per job, least privilege', () => {
+    for (const workflow of workflows()) {
+      const doc = parse(renderWorkflow(workflow));
+      expect(doc.permissions).toBeDefined();
+      for (const job of Object.values(doc.jobs) as any[]) {
+        expect(job.permissions).toEqual({ contents: 'read' });
+      }
+    }
+    expect(parse(renderWorkflow(workflows()[0])).permissions).toEqual({});
+  });
+
+  test('build.yml has one job per image with its runner, QEMU only for emulated arches, and one manifest job per policy', () => {
+    const doc = parse(renderWorkflow(workflows()[0]));
+    const imageJobs = Object.entries(doc.jobs).filter(([id]) => !id.startsWith('manifest-'));
+    expect(imageJobs).toHaveLength(26);
+    const job = (id: string) => doc.jobs[id];
+    expect(job('manylinux_2_28_aarch64')['runs-on']).toBe('ubuntu-24.04-arm');
+    expect(job('musllinux_1_2_armv7l')['runs-on']).toBe('ubuntu-24.04-arm');
+    expect(job('manylinux_2_28_i686')['runs-on']).toBe('ubuntu-24.04');
+    const qemu = (id: string) => job(id).steps.some((s: any) => String(s.uses).startsWith('docker/setup-qemu-action@'));
+    expect(['manylinux_2_28_ppc64le', 'manylinux_2_28_s390x', 'manylinux_2_39_riscv64'].every(qemu)).toBe(true);
+    expect(['manylinux_2_28_x86_64', 'manylinux_2_28_i686', 'manylinux_2_28_aarch64', 'manylinux_2_31_armv7l'].some(qemu)).toBe(false);
+    expect(job('manylinux_2_28_x86_64').concurrency).toEqual({ group: 'deploy-manylinux_2_28_x86_64', 'cancel-in-progress': false });
+    expect(job('manylinux_2_28_x86_64').environment).toBe('registry');
+    const deploy = job('manylinux_2_28_x86_64').steps.find((s: any) => String(s.run).startsWith('npx cdktf deploy'));
+    expect(deploy.run).toBe('npx cdktf deploy manylinux_2_28_x86_64 --auto-approve --var="build_id=$BUILD_ID"');
+    const manifests = Object.keys(doc.jobs).filter((id) => id.startsWith('manifest-'));
+    expect(manifests).toEqual(['manifest-manylinux2014', 'manifest-manylinux_2_28', 'manifest-manylinux_2_31', 'manifest-manylinux_2_34',
+      'manifest-manylinux_2_35', 'manifest-manylinux_2_39', 'manifest-musllinux_1_2']);
+    expect(job('manifest-manylinux_2_39').needs).toEqual(['manylinux_2_39_aarch64', 'manylinux_2_39_riscv64']);
+    expect(job('manifest-manylinux_2_39').steps.at(-1).run).toMatch(/^docker buildx imagetools create --tag "\$TARGET:\$BUILD_ID" --tag "\$TARGET:latest"/);
+    expect(doc.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: {} });
+  });
+
+  test('every image job skips when the registry has its content tag', () => {
+    const doc = parse(renderWorkflow(workflows()[0]));
+    for (const [id, job] of Object.entries(doc.jobs) as [string, any][]) {
+      if (id.startsWith('manifest-')) {
+        continue;
+      }
+      const probe = job.steps.find((s: any) => s.id === 'exists');
+      expect(probe.env.IMAGE).toMatch(new RegExp(`^localhost:5000/${id}:spec-[0-9a-f]{12}$`));
+      for (const step of job.steps.slice(job.steps.indexOf(probe) + 1)) {
+        expect(step.if).toBe('steps.exists.outputs.found != \'true\'');
+      }
+    }
+  });
+
+  test('fleet-diff runs on pull_request with a read-only token and no secrets', () => {
+    const text = renderWorkflow(fleetDiffWorkflow());
+    const doc = parse(text);
+    expect(Object.keys(doc.on)).toEqual(['pull_request']);
+    expect(text).not.toMatch(/pull_request_target|secrets\./);
+    expect(doc.jobs['fleet-diff'].steps.at(-1).run).toContain('npm run --silent fleet -- diff');
+    expect(doc.jobs['fleet-diff'].steps.at(-1).run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+  });
+
+  test('build ids follow YYYY.MM.DD-N from the commit date and first-parent count', () => {
+    const doc = parse(renderWorkflow(workflows()[0]));
+    const step = doc.jobs.manylinux_2_28_x86_64.steps.find((s: any) => s.id === 'build-id');
+    expect(step.run).toContain('TZ=UTC0 git show -s --format=%cd --date=format-local:%Y-%m-%d HEAD');
+    expect(step.run).toContain('git rev-list --first-parent --count --since="${day}T00:00:00Z" HEAD');
+  });
+});

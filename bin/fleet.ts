@@ -1,0 +1,99 @@
+/**
+ * `npm run fleet -- <command>`: read-only views of the fleet (no Terraform, no Docker).
+ *
+ *   list [--json] [--manifest cdktf.out/fleet.json]
+ *   diff <base fleet.json> <head fleet.json> [--format markdown|json]
+ *   docs [--check] [--readme README.md]
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from '../constructs';
+import type { FleetManifest } from '../constructs';
+import { defineFleet } from '../main';
+import { diffManifests, renderDiffJson, renderDiffMarkdown } from './lib/diff';
+import { renderSections, updateDocument } from './lib/docs';
+import { listRows, renderList } from './lib/list';
+import { CliError, readManifest } from './lib/manifest-io';
+
+const ROOT = path.join(__dirname, '..');
+
+/** The default fleet's manifest, built in-process (no synth output needed). */
+export function defaultManifest(): FleetManifest {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-docs-')) });
+  try {
+    return JSON.parse(defineFleet(app).renderManifest()) as FleetManifest;
+  } finally {
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+  }
+}
+
+export function buildProgram(out: (text: string) => void): Command {
+  const program = new Command('fleet')
+    .description('Read-only views of the manylinux fleet')
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: (text) => process.stderr.write(text) });
+
+  program.command('list')
+    .description('the fleet as a table: id, base, toolchain, interpreters, runner')
+    .option('--json', 'print JSON instead of a table')
+    .option('--manifest <file>', 'fleet.json to read', path.join(ROOT, 'cdktf.out', 'fleet.json'))
+    .action((options: { json?: boolean; manifest: string }) => {
+      const manifest = readManifest(options.manifest);
+      out(options.json ? `${JSON.stringify(listRows(manifest), null, 2)}\n` : renderList(manifest));
+    });
+
+  program.command('diff')
+    .description('images added, removed and changed between two fleet.json files')
+    .argument('<base>', 'fleet.json of the base')
+    .argument('<head>', 'fleet.json of the head')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .action((base: string, head: string, options: { format: 'markdown' | 'json' }) => {
+      const diff = diffManifests(readManifest(base), readManifest(head));
+      out(options.format === 'json' ? renderDiffJson(diff) : renderDiffMarkdown(diff));
+    });
+
+  program.command('docs')
+    .description('write the README sections generated from the fleet (matrix, compatibility, interpreters)')
+    .option('--check', 'fail when the README sections are stale instead of writing them')
+    .option('--readme <file>', 'the file to update', path.join(ROOT, 'README.md'))
+    .action((options: { check?: boolean; readme: string }) => {
+      const current = fs.readFileSync(options.readme, 'utf8');
+      const updated = updateDocument(current, renderSections(defaultManifest()));
+      if (options.check) {
+        if (updated !== current) {
+          throw new CliError(`${options.readme}: generated sections are stale; run npm run fleet -- docs`);
+        }
+        out(`${options.readme}: generated sections are up to date\n`);
+      } else if (updated !== current) {
+        fs.writeFileSync(options.readme, updated);
+        out(`${options.readme}: generated sections written\n`);
+      } else {
+        out(`${options.readme}: already up to date\n`);
+      }
+    });
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 2 error). */
+export function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t)): number {
+  try {
+    buildProgram(out).parse([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError || error instanceof InvalidArgumentError) {
+      process.stderr.write(`fleet: ${error.message}\n`);
+      return 2;
+    }
+    const code = (error as { code?: string; exitCode?: number }).code;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      return code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

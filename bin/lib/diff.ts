@@ -1,0 +1,96 @@
+import type { FleetManifest, ManifestImage } from '../../constructs/fleet-manifest';
+import { markdownTable } from './table';
+
+/** One changed field of an image: `interpreter cp312-cp312`, `3.12.12` → `3.12.13`. */
+export interface FieldChange {
+  readonly field: string;
+  readonly old: string | null;
+  readonly new: string | null;
+}
+
+export interface FleetDiff {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly { readonly id: string; readonly changes: readonly FieldChange[] }[];
+  readonly unchanged: number;
+}
+
+/** Compares two manifests image by image. */
+export function diffManifests(base: FleetManifest, head: FleetManifest): FleetDiff {
+  const before = new Map(base.images.map((image) => [image.id, image]));
+  const after = new Map(head.images.map((image) => [image.id, image]));
+  const added = [...after.keys()].filter((id) => !before.has(id)).sort();
+  const removed = [...before.keys()].filter((id) => !after.has(id)).sort();
+  const changed: { id: string; changes: FieldChange[] }[] = [];
+  let unchanged = 0;
+  for (const id of [...after.keys()].filter((key) => before.has(key)).sort()) {
+    const changes = imageChanges(before.get(id)!, after.get(id)!);
+    if (changes.length > 0) {
+      changed.push({ id, changes });
+    } else {
+      unchanged++;
+    }
+  }
+  return { added, removed, changed, unchanged };
+}
+
+function imageChanges(a: ManifestImage, b: ManifestImage): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const compare = (field: string, x: string | null, y: string | null) => {
+    if (x !== y) {
+      changes.push({ field, old: x, new: y });
+    }
+  };
+  compare('base', describeBase(a), describeBase(b));
+  compare('base digest', a.base.digest, b.base.digest);
+  compare('toolchain', `${a.toolchain.name} (GCC ${a.toolchain.gcc})`, `${b.toolchain.name} (GCC ${b.toolchain.gcc})`);
+  compare('platform', a.platform, b.platform);
+  compare('runner', a.runner, b.runner);
+  const interpreter = (i: ManifestImage['interpreters'][number]) => `${i.version}${i.installed ? '' : ' (on demand)'}`;
+  for (const [tag, x, y] of pairs(a.interpreters, b.interpreters, (i) => i.tag)) {
+    compare(`interpreter ${tag}`, x ? interpreter(x) : null, y ? interpreter(y) : null);
+  }
+  for (const [name, x, y] of pairs(a.tools, b.tools, (t) => t.name)) {
+    compare(`tool ${name}`, x?.version ?? null, y?.version ?? null);
+  }
+  compare('spec hash', a.specHash.slice(0, 12), b.specHash.slice(0, 12));
+  return changes;
+}
+
+function describeBase(image: ManifestImage): string {
+  return `${image.base.image} (${image.base.distro} ${image.base.version}, ${image.base.libc} ${image.base.libcVersion})`;
+}
+
+function pairs<T>(a: readonly T[], b: readonly T[], key: (item: T) => string): [string, T | undefined, T | undefined][] {
+  const left = new Map(a.map((item) => [key(item), item]));
+  const right = new Map(b.map((item) => [key(item), item]));
+  return [...new Set([...left.keys(), ...right.keys()])].map((k) => [k, left.get(k), right.get(k)]);
+}
+
+/** The summary line. */
+export function summarize(diff: FleetDiff): string {
+  return `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;
+}
+
+/** `fleet diff --format markdown`: for the pull-request job summary. */
+export function renderDiffMarkdown(diff: FleetDiff): string {
+  const lines = ['## Fleet diff', '', `**${summarize(diff)}**`, ''];
+  if (diff.added.length > 0) {
+    lines.push('### Added', '', ...diff.added.map((id) => `- \`${id}\``), '');
+  }
+  if (diff.removed.length > 0) {
+    lines.push('### Removed (published tags stay in the registry)', '', ...diff.removed.map((id) => `- \`${id}\``), '');
+  }
+  for (const { id, changes } of diff.changed) {
+    lines.push(`### Changed: \`${id}\``, '', markdownTable(['field', 'old', 'new'], changes.map((c) => [c.field, c.old ?? '—', c.new ?? '—'])), '');
+  }
+  if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
+    lines.push('No image changes.', '');
+  }
+  return lines.join('\n');
+}
+
+/** `fleet diff --format json`. */
+export function renderDiffJson(diff: FleetDiff): string {
+  return `${JSON.stringify({ summary: summarize(diff), ...diff }, null, 2)}\n`;
+}

@@ -1,0 +1,192 @@
+import { ACTIONS } from './actions';
+import { contentTag } from './fleet-manifest';
+import type { ManifestImage } from './fleet-manifest';
+import type { Job, Step, Workflow } from './workflow-model';
+
+/** The GitHub environment holding the registry credentials. */
+export const REGISTRY_ENVIRONMENT = 'registry';
+/** Environment secrets and the repository variable the workflows read. */
+export const REGISTRY_USERNAME_SECRET = 'REGISTRY_USERNAME';
+export const REGISTRY_PASSWORD_SECRET = 'REGISTRY_PASSWORD';
+/** Repository variable holding the registry address, for workflows besides the generated ones. */
+export const REGISTRY_VARIABLE = 'FLEET_REGISTRY';
+/** The check the default-branch ruleset requires. */
+export const FLEET_DIFF_CHECK = 'fleet-diff';
+
+/** What the workflows are generated from. */
+export interface FleetWorkflowsProps {
+  readonly images: readonly ManifestImage[];
+  readonly registry: string;
+  readonly defaultBranch: string;
+}
+
+const CHECKOUT_FULL_HISTORY: Step = {
+  name: 'Check out (full history: the build id counts the day\'s commits)',
+  uses: ACTIONS.checkout,
+  with: { 'fetch-depth': 0, 'persist-credentials': false },
+};
+
+/**
+ * Build id `YYYY.MM.DD-N`: the commit's UTC date and N = first-parent commits that day up to
+ * and including it (the scheme pypa/manylinux's deploy.sh uses).
+ */
+const BUILD_ID_STEP: Step = {
+  name: 'Compute the build id',
+  id: 'build-id',
+  run: [
+    'day=$(TZ=UTC0 git show -s --format=%cd --date=format-local:%Y-%m-%d HEAD)',
+    'n=$(git rev-list --first-parent --count --since="${day}T00:00:00Z" HEAD)',
+    'echo "value=${day//-/.}-${n}" >> "$GITHUB_OUTPUT"',
+  ].join('\n'),
+};
+
+function loginStep(registry: string, condition?: string): Step {
+  return {
+    name: 'Log in to the registry',
+    ...(condition ? { if: condition } : {}),
+    uses: ACTIONS.login,
+    with: {
+      registry: registry.split('/')[0],
+      username: `\${{ secrets.${REGISTRY_USERNAME_SECRET} }}`,
+      password: `\${{ secrets.${REGISTRY_PASSWORD_SECRET} }}`,
+    },
+  };
+}
+
+const ON_DEFAULT_BRANCH = 'github.ref == format(\'refs/heads/{0}\', github.event.repository.default_branch)';
+
+/** Job id of an image (a valid job id: letters, digits, `_`, `-`). */
+export function imageJobId(image: ManifestImage): string {
+  return image.id;
+}
+
+function imageJob(image: ManifestImage, registry: string): Job {
+  const missing = 'steps.exists.outputs.found != \'true\'';
+  const ref = `${image.repository}:${contentTag(image.specHash)}`;
+  const steps: Step[] = [
+    CHECKOUT_FULL_HISTORY,
+    loginStep(registry),
+    {
+      name: 'Look for the content tag in the registry',
+      id: 'exists',
+      env: { IMAGE: ref },
+      run: 'if docker buildx imagetools inspect "$IMAGE" > /dev/null 2>&1; then found=true; else found=false; fi\necho "found=$found" >> "$GITHUB_OUTPUT"',
+    },
+    ...(image.emulated ? [{ name: 'Set up QEMU', if: missing, uses: ACTIONS.setupQemu, with: { platforms: image.platform } }] : []),
+    { name: 'Set up Node.js', if: missing, uses: ACTIONS.setupNode, with: { 'node-version': '20' } },
+    { name: 'Set up Terraform', if: missing, uses: ACTIONS.setupTerraform, with: { terraform_wrapper: false } },
+    { name: 'Install', if: missing, run: 'npm ci' },
+    { ...BUILD_ID_STEP, if: missing },
+    {
+      name: `Deploy ${image.stack}`,
+      if: missing,
+      env: {
+        BUILD_ID: '${{ steps.build-id.outputs.value }}',
+        DOCKER_REGISTRY_USER: `\${{ secrets.${REGISTRY_USERNAME_SECRET} }}`,
+        DOCKER_REGISTRY_PASS: `\${{ secrets.${REGISTRY_PASSWORD_SECRET} }}`,
+      },
+      run: `npx cdktf deploy ${image.stack} --auto-approve --var="build_id=$BUILD_ID"`,
+    },
+    {
+      name: 'Run the in-image tests',
+      if: missing,
+      env: { IMAGE: ref },
+      run: `docker run --rm --platform ${image.platform} "$IMAGE" /opt/_internal/build/run-tests.sh`,
+    },
+  ];
+  return {
+    name: image.id,
+    if: ON_DEFAULT_BRANCH,
+    runsOn: image.runner,
+    environment: REGISTRY_ENVIRONMENT,
+    permissions: { contents: 'read' },
+    concurrency: { group: `deploy-${image.stack}`, cancelInProgress: false },
+    timeoutMinutes: image.emulated ? 360 : 120,
+    // The registry the workflow was generated for (its image references embed it); the Actions
+    // variable of the same name carries it to other workflows.
+    env: { FLEET_REGISTRY: registry, CHECKPOINT_DISABLE: '1' },
+    steps,
+  };
+}
+
+function manifestJob(policy: string, images: readonly ManifestImage[], registry: string): Job {
+  const sources = images.map((image) => `${image.repository}:${contentTag(image.specHash)}`);
+  return {
+    name: `${policy} multi-arch manifest`,
+    needs: images.map(imageJobId),
+    if: ON_DEFAULT_BRANCH,
+    runsOn: 'ubuntu-24.04',
+    environment: REGISTRY_ENVIRONMENT,
+    permissions: { contents: 'read' },
+    concurrency: { group: `manifest-${policy}`, cancelInProgress: false },
+    steps: [
+      CHECKOUT_FULL_HISTORY,
+      BUILD_ID_STEP,
+      { name: 'Set up Buildx', uses: ACTIONS.setupBuildx },
+      loginStep(registry),
+      {
+        name: `Assemble ${registry}/${policy}`,
+        env: { BUILD_ID: '${{ steps.build-id.outputs.value }}', TARGET: `${registry}/${policy}` },
+        run: `docker buildx imagetools create --tag "$TARGET:$BUILD_ID" --tag "$TARGET:latest" \\\n  ${sources.join(' \\\n  ')}`,
+      },
+    ],
+  };
+}
+
+/**
+ * `build.yml`: one job per image stack (skipped when the registry has its content tag), then
+ * one job per policy assembling the multi-arch manifest. Runs on pushes to the default branch.
+ */
+export function buildWorkflow(props: FleetWorkflowsProps): Workflow {
+  const jobs: Record<string, Job> = {};
+  for (const image of props.images) {
+    jobs[imageJobId(image)] = imageJob(image, props.registry);
+  }
+  const policies = [...new Set(props.images.map((image) => image.policy))];
+  for (const policy of policies) {
+    jobs[`manifest-${policy}`] = manifestJob(policy, props.images.filter((image) => image.policy === policy), props.registry);
+  }
+  return {
+    file: 'build.yml',
+    name: 'build',
+    on: { push: { branches: [props.defaultBranch] }, workflowDispatch: true },
+    permissions: {},
+    jobs,
+  };
+}
+
+/**
+ * `fleet-diff.yml`: on pull requests, synthesizes the base and the head and writes the fleet
+ * diff to the job summary. Read-only token, no secrets, no pull_request_target.
+ */
+export function fleetDiffWorkflow(): Workflow {
+  return {
+    file: 'fleet-diff.yml',
+    name: 'fleet-diff',
+    on: { pullRequest: {} },
+    permissions: { contents: 'read' },
+    concurrency: { group: 'fleet-diff-${{ github.event.pull_request.number }}', cancelInProgress: true },
+    jobs: {
+      [FLEET_DIFF_CHECK]: {
+        name: FLEET_DIFF_CHECK,
+        runsOn: 'ubuntu-24.04',
+        permissions: { contents: 'read' },
+        env: { CHECKPOINT_DISABLE: '1' },
+        steps: [
+          { ...CHECKOUT_FULL_HISTORY, name: 'Check out the pull request' },
+          { name: 'Set up Node.js', uses: ACTIONS.setupNode, with: { 'node-version': '20' } },
+          { name: 'Synthesize the head', run: 'npm ci\nnpx cdktf synth --output "$RUNNER_TEMP/head"' },
+          {
+            name: 'Synthesize the base',
+            env: { BASE_SHA: '${{ github.event.pull_request.base.sha }}' },
+            run: 'git worktree add "$RUNNER_TEMP/base" "$BASE_SHA"\ncd "$RUNNER_TEMP/base"\nnpm ci\nnpx cdktf synth --output "$RUNNER_TEMP/base-out"',
+          },
+          {
+            name: 'Write the fleet diff to the job summary',
+            run: 'npm run --silent fleet -- diff "$RUNNER_TEMP/base-out/fleet.json" "$RUNNER_TEMP/head/fleet.json" --format markdown >> "$GITHUB_STEP_SUMMARY"',
+          },
+        ],
+      },
+    },
+  };
+}
