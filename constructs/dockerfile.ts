@@ -1,93 +1,8 @@
+import { dockerfileStages } from './dockerfile-stages';
+import type { Instruction } from './dockerfile-model';
 import type { ImageSpec } from './private/image-spec';
 
-/**
- * One Dockerfile instruction. The renderer below is the only place that turns these into text.
- */
-export type Instruction =
-  | { readonly kind: 'env'; readonly vars: readonly (readonly [string, string])[] }
-  | { readonly kind: 'copy'; readonly from?: string; readonly sources: readonly string[]; readonly dest: string }
-  | { readonly kind: 'add'; readonly source: string; readonly dest: string }
-  | { readonly kind: 'run'; readonly argv: readonly string[] }
-  | { readonly kind: 'label'; readonly labels: readonly (readonly [string, string])[] }
-  | { readonly kind: 'entrypoint'; readonly argv: readonly string[] }
-  | { readonly kind: 'cmd'; readonly argv: readonly string[] };
-
-/** One build stage. */
-export interface Stage {
-  readonly name: string;
-  /** An image reference or an earlier stage's name. */
-  readonly from: string;
-  readonly instructions: readonly Instruction[];
-}
-
-/**
- * The archive holding the scripts and the data files they read. One file instead of dozens:
- * synth time of large fleets is dominated by per-file work on disk, and Docker's ADD unpacks a
- * local tar archive by itself.
- */
-export const BUILD_ARCHIVE = 'build.tar';
-
-/** Where the context's build archive (scripts and data files) is unpacked inside the image. */
-export const BUILD_DIR = '/opt/_internal/build';
-
-/**
- * The environment contract every image honours (cibuildwheel and users rely on it):
- * AUDITWHEEL_*, locale, DEVTOOLSET_ROOTPATH, LD_LIBRARY_PATH, PATH, PKG_CONFIG_PATH.
- */
-export function environmentContract(spec: ImageSpec): [string, string][] {
-  const { toolchain } = spec;
-  const root = toolchain.rootPath;
-  const libDirs = (spec.arch === 'i686' && toolchain.libDirs32 ? toolchain.libDirs32 : toolchain.libDirs)
-    .map((dir) => (dir.startsWith('/') ? dir : `${root}/${dir}`));
-  const prepend = [
-    // The x86-64 gcc wrapper lives in /usr/local/bin and must win over the toolset's gcc.
-    ...(spec.arch === 'x86_64' && spec.base.x86_64Baseline ? ['/usr/local/bin'] : []),
-    ...(root ? [`${root}/usr/bin`] : []),
-  ];
-  return [
-    ['AUDITWHEEL_POLICY', spec.policy.publishedName],
-    ['AUDITWHEEL_ARCH', spec.arch],
-    ['AUDITWHEEL_PLAT', `${spec.policy.publishedName}_${spec.arch}`],
-    ['LC_ALL', 'en_US.UTF-8'],
-    ['LANG', 'en_US.UTF-8'],
-    ['LANGUAGE', 'en_US.UTF-8'],
-    ['DEVTOOLSET_ROOTPATH', root],
-    ['LD_LIBRARY_PATH', libDirs.join(':')],
-    ['PATH', `${prepend.map((dir) => `${dir}:`).join('')}\${PATH}`],
-    ['PKG_CONFIG_PATH', '/usr/local/lib/pkgconfig'],
-  ];
-}
-
-/** OCI labels: what the image is, from data only (no dates, so rebuilds stay reproducible). */
-export function imageLabels(spec: ImageSpec): [string, string][] {
-  const base = spec.baseDigest ? `${spec.baseReference}@${spec.baseDigest}` : spec.baseReference;
-  return [
-    ['org.opencontainers.image.title', spec.id],
-    ['org.opencontainers.image.description', `${spec.policy.publishedName} build image for ${spec.arch}: ${spec.base.distro} ${spec.base.version}, ${spec.toolchain.name} (GCC ${spec.toolchain.gcc})`],
-    ['org.opencontainers.image.base.name', base],
-    ['io.github.manylinux-fleet.policy', spec.policy.publishedName],
-    ['io.github.manylinux-fleet.arch', spec.arch],
-  ];
-}
-
-/** The stages of an image, as a typed model. */
-export function dockerfileStages(spec: ImageSpec): Stage[] {
-  const from = spec.baseDigest ? `${spec.baseReference}@${spec.baseDigest}` : spec.baseReference;
-  return [
-    {
-      name: 'runtime_base',
-      from,
-      instructions: [
-        { kind: 'env', vars: environmentContract(spec) },
-        { kind: 'add', source: BUILD_ARCHIVE, dest: `${BUILD_DIR}/` },
-        { kind: 'run', argv: ['install', '-m', '0755', `${BUILD_DIR}/manylinux-entrypoint`, '/usr/local/bin/manylinux-entrypoint'] },
-        { kind: 'entrypoint', argv: ['manylinux-entrypoint'] },
-        { kind: 'label', labels: imageLabels(spec) },
-        { kind: 'cmd', argv: ['/bin/bash'] },
-      ],
-    },
-  ];
-}
+export type { Instruction, Stage } from './dockerfile-model';
 
 /** Renders an image's Dockerfile. The only producer of Dockerfile text. */
 export function renderDockerfile(spec: ImageSpec): string {
@@ -116,6 +31,8 @@ function renderInstruction(instruction: Instruction): string {
       return `ADD ${instruction.source} ${instruction.dest}`;
     case 'run':
       return `RUN ${JSON.stringify(instruction.argv)}`;
+    case 'workdir':
+      return `WORKDIR ${instruction.path}`;
     case 'entrypoint':
       return `ENTRYPOINT ${JSON.stringify(instruction.argv)}`;
     case 'cmd':

@@ -2,6 +2,7 @@
 export { App, Testing } from 'cdktf';
 export * from './config';
 export * from './dockerfile';
+export * from './dockerfile-stages';
 export * from './actions';
 export * from './fleet-manifest';
 export * from './fleet-repository';

@@ -14,7 +14,11 @@ export const ARCHITECTURES: Readonly<Record<Arch, ArchInfo>> = {
   aarch64: { name: 'aarch64', dockerPlatform: 'linux/arm64', runner: 'ubuntu-24.04-arm', emulated: false, linux32: false, citation: CI },
   ppc64le: { name: 'ppc64le', dockerPlatform: 'linux/ppc64le', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
   s390x: { name: 's390x', dockerPlatform: 'linux/s390x', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
-  armv7l: { name: 'armv7l', dockerPlatform: 'linux/arm/v7', runner: 'ubuntu-24.04-arm', emulated: false, linux32: true, citation: CI },
+  armv7l: {
+    name: 'armv7l', dockerPlatform: 'linux/arm/v7', runner: 'ubuntu-24.04-arm', emulated: false, linux32: true,
+    configureBuild: { glibc: 'armv7l-unknown-linux-gnueabihf', musl: 'arm-linux-musleabihf' },
+    citation: `${CI}; pypa/manylinux@ad3c453:docker/build_scripts/build-cpython.sh`,
+  },
   riscv64: { name: 'riscv64', dockerPlatform: 'linux/riscv64', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
   loongarch64: { name: 'loongarch64', dockerPlatform: 'linux/loong64', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },
 };

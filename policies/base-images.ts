@@ -1,3 +1,4 @@
+import { CURL, LIBXCRYPT, OPENSSL, TCL, TK } from './native-sources';
 import type { Arch, BaseImage } from './types';
 
 const BUILD_SH = 'pypa/manylinux@ad3c453:build.sh (BASEIMAGE)';
@@ -21,8 +22,11 @@ export const CENTOS_7: BaseImage = {
     runtimeDeps: ['libXft', 'keyutils-libs', 'libkadm5', 'libcom_err', 'libidn'],
     compileDeps: ['libXft-devel', 'keyutils-libs-devel', 'krb5-devel', 'libcom_err-devel', 'libidn-devel'],
   },
-  eolMirrors: true,
-  citation: `${BUILD_SH}; ${PKGS}; pypa/manylinux@ad3c453:docker/build_scripts/fixup-mirrors.sh`,
+  vault: { from: 'mirror.centos.org', to: 'vault.centos.org' },
+  yumBasearch: { i686: 'i386' },
+  // OpenSSL: the system one is older than 1.1.1; curl, libxcrypt, Tcl/Tk: built on manylinux2014 only (pypa Dockerfile).
+  nativeBuilds: [OPENSSL, CURL, LIBXCRYPT, TCL, TK],
+  citation: `${BUILD_SH}; ${PKGS}; pypa/manylinux@ad3c453:docker/build_scripts/fixup-mirrors.sh, install-entrypoint.sh, Dockerfile`,
 };
 
 export const ALMALINUX_8: BaseImage = {
@@ -102,28 +106,24 @@ export const ALPINE_3_22: BaseImage = {
 export const CENTOS_5: BaseImage = {
   key: 'centos-5', distro: 'CentOS', version: '5', family: 'rhel', packageManager: 'yum', libc: 'glibc', libcVersion: '2.5',
   references: { x86_64: 'centos:5', i686: 'phusion/centos-5-32' },
-  eolMirrors: true,
   citation: 'pypa/manylinux@76807b8d (tag v2024.04.29-manylinux1):docker/Dockerfile-x86_64, Dockerfile-i686',
 };
 
 export const CENTOS_6: BaseImage = {
   key: 'centos-6', distro: 'CentOS', version: '6', family: 'rhel', packageManager: 'yum', libc: 'glibc', libcVersion: '2.12',
   references: { x86_64: 'quay.io/pypa/manylinux2010_x86_64_centos6_no_vsyscall', i686: 'i386/centos:6' },
-  eolMirrors: true,
   citation: 'pypa/manylinux@45351778:build.sh',
 };
 
 export const DEBIAN_9: BaseImage = {
   key: 'debian-9', distro: 'Debian', version: '9', family: 'debian', packageManager: 'apt', libc: 'glibc', libcVersion: '2.24',
   references: { x86_64: 'amd64/debian:9', i686: 'i386/debian:9', aarch64: 'arm64v8/debian:9', ppc64le: 'ppc64le/debian:9', s390x: 's390x/debian:9' },
-  eolMirrors: true,
   citation: 'pypa/manylinux@0d384633:build.sh',
 };
 
 export const ALPINE_3_12: BaseImage = {
   key: 'alpine-3.12', distro: 'Alpine', version: '3.12', family: 'alpine', packageManager: 'apk', libc: 'musl', libcVersion: '1.1',
   references: { x86_64: 'amd64/alpine:3.12', i686: 'i386/alpine:3.12', aarch64: 'arm64v8/alpine:3.12', ppc64le: 'ppc64le/alpine:3.12', s390x: 's390x/alpine:3.12' },
-  eolMirrors: true,
   citation: 'pypa/manylinux@2f07c30b:build.sh',
 };
 

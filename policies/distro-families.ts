@@ -45,6 +45,8 @@ export const DISTRO_FAMILIES: Readonly<Record<FamilyName, DistroFamily>> = {
       compileDeps: ['bzip2-dev', 'ncurses-dev', 'readline-dev', 'tk-dev', 'gdbm-dev', 'xz-dev', 'openssl', 'openssl-dev', 'curl-dev', 'util-linux-dev', 'libffi-dev', 'linux-headers'],
     },
     packageNamePattern: /^[a-z0-9][a-z0-9._+-]*$/,
-    citation: PKGS,
+    bootstrapPackages: ['bash'],
+    defaultShell: '/bin/bash',
+    citation: `${PKGS}; pypa/manylinux@ad3c453:docker/build_scripts/install-entrypoint.sh (apk add bash, chsh)`,
   },
 };

@@ -28,6 +28,7 @@ export * from './base-images';
 export * from './distro-families';
 export * from './interpreters';
 export * from './lib-whitelists';
+export * from './native-sources';
 export * from './toolchains';
 export * from './tools';
 

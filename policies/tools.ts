@@ -2,6 +2,11 @@ import type { Tool } from './types';
 
 const REQ = 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-tools/';
 
+/** CA bundle installed beside pipx; SSL_CERT_FILE points at it. */
+export const CERTIFI: Tool = {
+  name: 'certifi', version: '2026.6.17', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt',
+};
+
 /** pipx itself: the tools below are installed with it. */
 export const PIPX: Tool = {
   name: 'pipx', version: '1.15.0', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt',

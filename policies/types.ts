@@ -32,6 +32,12 @@ export interface ArchInfo {
   readonly emulated: boolean;
   /** True when commands run under `linux32` on a 64-bit host (i686 on x86_64, armv7l on arm64). */
   readonly linux32: boolean;
+  /**
+   * `--build` triple for CPython's configure per libc, where its guess is wrong under linux32.
+   *
+   * @default - configure's guess
+   */
+  readonly configureBuild?: Partial<Record<LibcKind, string>>;
   readonly citation: Citation;
 }
 
@@ -52,6 +58,18 @@ export interface DistroFamily {
   readonly name: FamilyName;
   readonly libc: LibcKind;
   readonly packages: PackageSets;
+  /**
+   * Packages installed before anything else (the scripts need bash).
+   *
+   * @default []
+   */
+  readonly bootstrapPackages?: readonly string[];
+  /**
+   * Login shell set for root and new users.
+   *
+   * @default - the distro's
+   */
+  readonly defaultShell?: string;
   /** Package names a user may pass in `extraPackages` must match this. */
   readonly packageNamePattern: RegExp;
   readonly citation: Citation;
@@ -80,8 +98,25 @@ export interface BaseImage {
    * @default - plain x86-64
    */
   readonly x86_64Baseline?: 'x86-64-v2';
-  /** True when the release is past its end of life and its repositories moved to a vault/mirror. */
-  readonly eolMirrors?: boolean;
+  /**
+   * The release is past its end of life: its repositories moved from `from` to `to` (hosts).
+   *
+   * @default - repositories are live
+   */
+  readonly vault?: { readonly from: string; readonly to: string };
+  /**
+   * yum `$basearch` per arch, where the distro's detection is wrong in a 32-bit container.
+   *
+   * @default - detected by yum
+   */
+  readonly yumBasearch?: Partial<Record<Arch, string>>;
+  /**
+   * Native dependencies built from source on this base in addition to the common set
+   * (the distro's versions are too old).
+   *
+   * @default []
+   */
+  readonly nativeBuilds?: readonly NativeSource[];
   readonly citation: Citation;
 }
 
@@ -111,6 +146,21 @@ export interface SourceArchive {
   readonly sha256: string;
   /** Where the sha256 was read. */
   readonly citation: Citation;
+}
+
+/** A native dependency built from source. */
+export interface NativeSource extends SourceArchive {
+  /** Stable key: the build script is `build-<name>.sh`. */
+  readonly name: string;
+  readonly version: string;
+  /** CPython links against it (its files are in every CPython build stage). */
+  readonly cpythonDependency: boolean;
+  /**
+   * Other native builds whose files this one compiles against, when the image has them.
+   *
+   * @default []
+   */
+  readonly needs?: readonly string[];
 }
 
 export type Implementation = 'cpython' | 'pypy' | 'graalpy';

@@ -2,7 +2,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BUILD_ARCHIVE, renderDockerfile } from '../dockerfile';
+import { renderDockerfile } from '../dockerfile';
+import { BUILD_ARCHIVE } from '../dockerfile-stages';
 import { renderImageData } from '../image-data';
 import type { ImageSpec } from './image-spec';
 import { createTar } from './tar';
@@ -20,14 +21,13 @@ export interface ContextFile {
 export const IMAGE_SCRIPTS_DIR = path.join(findProjectRoot(__dirname), 'image-scripts');
 
 
-/** The scripts an image's Dockerfile uses, by file name under image-scripts/. */
-const SCRIPTS = ['manylinux-entrypoint'];
 
-/** The files the image's build/ folder receives (scripts and data files), sorted by path. */
+/** The files the image's build/ folder receives (every script and the data files), sorted by path. */
 export function renderBuildFiles(spec: ImageSpec): ContextFile[] {
   const files: ContextFile[] = [
     ...renderImageData(spec).map((file) => ({ ...file, mode: 0o644 })),
-    ...SCRIPTS.map((name) => readScript(name)),
+    ...readScripts(),
+    ...(spec.buildCaCertificates ? [{ path: 'build-ca.pem', mode: 0o644, content: spec.buildCaCertificates }] : []),
   ];
   return files.sort(byPath);
 }
@@ -113,17 +113,21 @@ function isWritableDir(dir: string): boolean {
   }
 }
 
-const scriptCache = new Map<string, ContextFile>();
+let scriptCache: ContextFile[] | undefined;
 
-function readScript(name: string): ContextFile {
-  let cached = scriptCache.get(name);
-  if (cached === undefined) {
-    const file = path.join(IMAGE_SCRIPTS_DIR, name);
-    const executable = (fs.statSync(file).mode & 0o111) !== 0;
-    cached = { path: name, mode: executable ? 0o755 : 0o644, content: fs.readFileSync(file, 'utf8') };
-    scriptCache.set(name, cached);
+/** Every file under image-scripts/ (read once per process). */
+function readScripts(): ContextFile[] {
+  if (scriptCache === undefined) {
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.name !== '__pycache__')
+      .flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    scriptCache = walk(IMAGE_SCRIPTS_DIR).map((file) => ({
+      path: path.relative(IMAGE_SCRIPTS_DIR, file).split(path.sep).join('/'),
+      mode: (fs.statSync(file).mode & 0o111) !== 0 ? 0o755 : 0o644,
+      content: fs.readFileSync(file, 'utf8'),
+    }));
   }
-  return cached;
+  return scriptCache;
 }
 
 function findProjectRoot(start: string): string {

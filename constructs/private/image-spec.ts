@@ -1,8 +1,9 @@
 import {
-  ALL_POLICIES, ARCHITECTURES, BASE_IMAGES, DISTRO_FAMILIES, INTERPRETERS, TOOLS, interpreterHasArch, isArch,
+  ALL_POLICIES, ARCHITECTURES, BASE_IMAGES, COMMON_NATIVE_BUILDS, DISTRO_FAMILIES, INTERPRETERS, NATIVE_SOURCES, TOOLS,
+  interpreterHasArch, isArch,
 } from '../../policies';
 import type {
-  Arch, ArchInfo, BaseImage, DistroFamily, Interpreter, Policy, Tool, Toolchain,
+  Arch, ArchInfo, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Tool, Toolchain,
 } from '../../policies';
 import { fail, show } from './errors';
 import { DIGEST, IMAGE_REFERENCE, SHA256, TAG, URL_PATTERN } from './formats';
@@ -56,6 +57,26 @@ export interface ImageOptions {
    */
   readonly extraTags?: readonly string[];
   /**
+   * Native dependencies built from source.
+   *
+   * @default - the common set (SQLite, mpdecimal, zstd, git) plus the base image's extras
+   */
+  readonly nativeBuilds?: readonly NativeSource[];
+  /**
+   * A reachable copy per source, by native source name or interpreter tag; the download must
+   * still match the pinned sha256.
+   *
+   * @default {} (upstream URLs)
+   */
+  readonly sourceMirrors?: Readonly<Record<string, string>>;
+  /**
+   * Extra CA certificates (PEM) trusted for downloads while building, e.g. behind a
+   * TLS-intercepting proxy. Removed from the image at the end of the build.
+   *
+   * @default - the base image's trust store only
+   */
+  readonly buildCaCertificates?: string;
+  /**
    * Build an image for a policy whose support has ended.
    *
    * @default false
@@ -85,6 +106,9 @@ export interface ImageSpec {
   readonly extraPackages: readonly string[];
   readonly sharedCpython: readonly string[];
   readonly extraTags: readonly string[];
+  readonly nativeBuilds: readonly NativeSource[];
+  readonly sourceMirrors: Readonly<Record<string, string>>;
+  readonly buildCaCertificates: string | null;
   /** Non-fatal notes for the user (shown as synth warnings). */
   readonly warnings: readonly string[];
 }
@@ -137,6 +161,10 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
   const extraPackages = checkPackages(id, family, base, options.extraPackages ?? []);
   const sharedCpython = checkSharedCpython(id, interpreters, options.sharedCpython ?? []);
   const extraTags = checkTags(id, options.extraTags ?? []);
+  const nativeBuilds = checkNativeBuilds(id, options.nativeBuilds ?? [...COMMON_NATIVE_BUILDS, ...(base.nativeBuilds ?? [])]);
+  const sourceMirrors = checkMirrors(id, options.sourceMirrors ?? {}, [
+    ...nativeBuilds.map((source) => source.name), ...interpreters.map(({ interpreter }) => interpreter.tag),
+  ]);
 
   const warnings: string[] = [];
   if (arch === 'x86_64' && base.x86_64Baseline !== undefined) {
@@ -158,6 +186,9 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     extraPackages,
     sharedCpython,
     extraTags,
+    nativeBuilds,
+    sourceMirrors,
+    buildCaCertificates: checkCaCertificates(id, options.buildCaCertificates),
     warnings,
   };
 }
@@ -379,6 +410,45 @@ function checkTags(id: string, tags: readonly string[]): string[] {
     seen.add(tag);
   }
   return [...tags];
+}
+
+function checkNativeBuilds(id: string, sources: readonly NativeSource[]): NativeSource[] {
+  const known = NATIVE_SOURCES.map((source) => source.name);
+  for (const source of sources) {
+    if (!known.includes(source.name)) {
+      fail(id, {
+        what: `native build ${show(source.name)} has no build script`,
+        allowed: known,
+        fix: 'use a record from policies/native-sources.ts (each has an image-scripts/build-<name>.sh)',
+      });
+    }
+    if (!SHA256.test(source.sha256) || !URL_PATTERN.test(source.url)) {
+      fail(id, {
+        what: `native source ${source.name}: url ${show(source.url)} / sha256 ${show(source.sha256)} is malformed`,
+        fix: 'give an http(s) URL and 64 lower-case hex digits, and cite where the sha256 was read',
+      });
+    }
+  }
+  return [...sources];
+}
+
+function checkMirrors(id: string, mirrors: Readonly<Record<string, string>>, names: readonly string[]): Record<string, string> {
+  for (const [name, url] of Object.entries(mirrors)) {
+    if (!names.includes(name)) {
+      fail(id, { what: `sourceMirrors names unknown source ${show(name)}`, allowed: names, fix: 'key mirrors by a native source name or an interpreter tag of this image' });
+    }
+    if (!URL_PATTERN.test(url)) {
+      fail(id, { what: `mirror url ${show(url)} for ${name} is not an http(s) URL`, fix: 'give the full address of an identical copy of the archive' });
+    }
+  }
+  return { ...mirrors };
+}
+
+function checkCaCertificates(id: string, pem: string | undefined): string | null {
+  if (pem !== undefined && !/^-----BEGIN CERTIFICATE-----$/m.test(pem)) {
+    fail(id, { what: 'buildCaCertificates holds no PEM certificate', fix: 'pass the text of .crt/.pem files (-----BEGIN CERTIFICATE----- blocks)' });
+  }
+  return pem ?? null;
 }
 
 function isExcluded(tool: Tool, base: BaseImage, arch: Arch): boolean {

@@ -1,0 +1,78 @@
+/**
+ * The end-to-end fleet: real images built on this machine with the same constructs as the
+ * published fleet. Debian bases (made with debootstrap, imported into the local engine) and one
+ * CPython each from a sha256-pinned tarball the Debian archive serves (python.org is out of
+ * reach here). Native dependencies come from the distro: their upstream hosts are out of reach.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, ImageFleet } from '../constructs';
+import type { ImageFleetProps, ManylinuxImage } from '../constructs';
+import { DEBIAN_11, DEBIAN_11_GCC, DEBIAN_12, DEBIAN_12_GCC, manylinux_2_31, manylinux_2_36 } from '../policies';
+import type { Interpreter } from '../policies';
+
+/** Local names of the debootstrap-made bases (see e2e/setup.sh). */
+export const E2E_BASES = { bookworm: 'fleet-e2e/debian:bookworm', bullseye: 'fleet-e2e/debian:bullseye' };
+
+/** CPython 3.11.2 as Debian 12 ships its upstream tarball; sha256 from bookworm's main Sources index. */
+export const CPYTHON_3_11_DEBIAN: Interpreter = {
+  tag: 'cp311-cp311', implementation: 'cpython', version: '3.11.2', pythonVersion: '3.11', freeThreaded: false,
+  source: {
+    url: 'http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz',
+    sha256: '2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849',
+    citation: 'Debian bookworm main/source/Sources (python3.11 Checksums-Sha256); shared/reference/machine-notes.md',
+  },
+  libc: ['glibc'], installedByDefault: true,
+};
+
+/** CPython 3.9.2 as Debian 11 ships its upstream tarball; sha256 from bullseye's main Sources index. */
+export const CPYTHON_3_9_DEBIAN: Interpreter = {
+  tag: 'cp39-cp39', implementation: 'cpython', version: '3.9.2', pythonVersion: '3.9', freeThreaded: false,
+  source: {
+    url: 'http://deb.debian.org/debian/pool/main/p/python3.9/python3.9_3.9.2.orig.tar.xz',
+    sha256: '3c2034c54f811448f516668dce09d24008a0716c3a794dd8639b5388cbde247d',
+    citation: 'Debian bullseye main/source/Sources (python3.9 Checksums-Sha256)',
+  },
+  libc: ['glibc'], installedByDefault: true,
+};
+
+/** SQLite and git from the distro instead of source builds (their upstream hosts are out of reach here). */
+const DISTRO_SQLITE = ['libsqlite3-dev', 'git'];
+
+/** What a test may vary between deploys. */
+export interface E2eFleetOptions {
+  /** Extra packages of the manylinux_2_36 image (the "change one input" step). */
+  readonly extraPackages?: readonly string[];
+  /** Leave the manylinux_2_31 image out (the "remove an image" step). */
+  readonly withoutBullseye?: boolean;
+}
+
+/** CA certificates this machine trusts beyond the distro's (a TLS-intercepting proxy), if any. */
+function localCaCertificates(): string | undefined {
+  const dir = '/usr/local/share/ca-certificates';
+  if (!fs.existsSync(dir)) {
+    return undefined;
+  }
+  const pem = fs.readdirSync(dir).filter((f) => f.endsWith('.crt')).sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  return pem.includes('BEGIN CERTIFICATE') ? pem : undefined;
+}
+
+export function defineE2eFleet(app: App, options: E2eFleetOptions = {}, props: ImageFleetProps = {}): ManylinuxImage[] {
+  const fleet = new ImageFleet(app, 'e2e', props);
+  const buildCaCertificates = localCaCertificates();
+  const images = [fleet.addImage({
+    policy: manylinux_2_36, arch: 'x86_64',
+    baseImage: { ...DEBIAN_12, references: { x86_64: E2E_BASES.bookworm } }, toolchain: DEBIAN_12_GCC,
+    interpreters: [CPYTHON_3_11_DEBIAN], nativeBuilds: [], buildCaCertificates,
+    extraPackages: [...DISTRO_SQLITE, ...(options.extraPackages ?? [])],
+  })];
+  if (!options.withoutBullseye) {
+    images.push(fleet.addImage({
+      policy: manylinux_2_31, arch: 'x86_64',
+      baseImage: { ...DEBIAN_11, references: { x86_64: E2E_BASES.bullseye } }, toolchain: DEBIAN_11_GCC,
+      interpreters: [CPYTHON_3_9_DEBIAN], nativeBuilds: [], buildCaCertificates, extraPackages: DISTRO_SQLITE,
+    }));
+  }
+  return images;
+}

@@ -1,0 +1,126 @@
+#!/bin/bash
+# Shared helpers of the scripts that build a fleet image. Sourced, never run.
+#
+# Per-image facts come from the data files beside this script (rendered by the fleet from
+# policies/): image.env (KEY=value lines, read with fleet_value, never sourced), packages/*.txt,
+# sources.tsv, interpreters.tsv, tools.tsv.
+
+BUILD_DIR=/opt/_internal/build
+export BUILD_DIR
+
+log() {
+	echo "[fleet] $*" >&2
+}
+
+die() {
+	log "error: $*"
+	exit 1
+}
+
+# fleet_value KEY: the value of KEY in image.env (empty when unset).
+fleet_value() {
+	sed -n "s/^$1=//p" "${BUILD_DIR}/image.env"
+}
+
+# fleet_list SET: the packages of packages/SET.txt, one per line.
+fleet_list() {
+	grep -v '^$' "${BUILD_DIR}/packages/$1.txt" || true
+}
+
+# A CA bundle the build trusts for HTTPS downloads: the system's plus build-ca.pem when the
+# fleet was given extra certificates (a TLS-intercepting proxy). Removed by finalize.sh.
+build_ca_bundle() {
+	local bundle=/tmp/fleet-build-ca.pem system
+	if [ ! -f "${bundle}" ]; then
+		: > "${bundle}"
+		for system in /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt /etc/ssl/cert.pem; do
+			if [ -f "${system}" ]; then
+				cat "${system}" >> "${bundle}"
+				break
+			fi
+		done
+		if [ -f "${BUILD_DIR}/build-ca.pem" ]; then
+			cat "${BUILD_DIR}/build-ca.pem" >> "${bundle}"
+		fi
+	fi
+	echo "${bundle}"
+}
+
+# pkg_install PACKAGE…: installs distro packages with the image's package manager.
+pkg_install() {
+	[ "$#" -gt 0 ] || return 0
+	case "$(fleet_value PACKAGE_MANAGER)" in
+		apt) DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" ;;
+		dnf) dnf -y install --setopt=install_weak_deps=False "$@" ;;
+		yum) yum -y install "$@" ;;
+		apk) apk add --no-cache "$@" ;;
+		*) die "unknown package manager '$(fleet_value PACKAGE_MANAGER)'" ;;
+	esac
+}
+
+# pkg_refresh: refreshes the package index.
+pkg_refresh() {
+	case "$(fleet_value PACKAGE_MANAGER)" in
+		apt) apt-get update -q ;;
+		dnf) dnf -y makecache ;;
+		yum) yum -y makecache ;;
+		apk) apk update ;;
+	esac
+}
+
+# pkg_clean: drops package caches so layers stay small.
+pkg_clean() {
+	case "$(fleet_value PACKAGE_MANAGER)" in
+		apt) apt-get clean; rm -rf /var/lib/apt/lists/* ;;
+		dnf) dnf clean all; rm -rf /var/cache/dnf ;;
+		yum) yum clean all; rm -rf /var/cache/yum ;;
+		apk) rm -rf /var/cache/apk/* ;;
+	esac
+}
+
+# fetch_verified URL SHA256 DEST [MIRROR]: downloads URL (or MIRROR when given) to DEST and
+# checks its sha256; a mismatch or a failed download stops the build.
+fetch_verified() {
+	local url=$1 sha256=$2 dest=$3 mirror=${4:-}
+	local source=${mirror:-$url}
+	[ -n "${sha256}" ] || die "no sha256 for ${url}: refusing an unverified download"
+	log "fetching ${source}"
+	curl --fail --location --silent --show-error --retry 3 --cacert "$(build_ca_bundle)" --output "${dest}" "${source}" \
+		|| die "download failed: ${source}"
+	echo "${sha256}  ${dest}" | sha256sum -c - > /dev/null || die "sha256 mismatch for ${source} (expected ${sha256})"
+}
+
+# source_field NAME COLUMN: a column of the native source NAME in sources.tsv
+# (2 version, 3 url, 4 sha256, 5 mirror).
+source_field() {
+	awk -F '\t' -v name="$1" -v column="$2" '$1 == name { print $column }' "${BUILD_DIR}/sources.tsv"
+}
+
+# fetch_source NAME DIR: downloads, verifies and unpacks native source NAME into DIR; prints
+# the unpacked top folder.
+fetch_source() {
+	local name=$1 dir=$2 archive
+	archive="${dir}/$(basename "$(source_field "${name}" 3)")"
+	mkdir -p "${dir}"
+	fetch_verified "$(source_field "${name}" 3)" "$(source_field "${name}" 4)" "${archive}" "$(source_field "${name}" 5)"
+	tar -xf "${archive}" -C "${dir}"
+	rm -f "${archive}"
+	find "${dir}" -mindepth 1 -maxdepth 1 -type d | head -n 1
+}
+
+# Compiler flags of every source build: hardening as the distros build.
+export CPPFLAGS="-Wdate-time -D_FORTIFY_SOURCE=2"
+export CFLAGS="-g -O2 -fstack-protector-strong -Wformat -Werror=format-security"
+export CXXFLAGS="${CFLAGS}"
+export LDFLAGS="-Wl,-z,relro -Wl,-z,now"
+
+# Native builds install under DESTDIR so each build stage hands exactly its files to the next.
+ROOTFS=/manylinux-rootfs
+export ROOTFS
+
+# run_ldconfig: refreshes the linker cache where the libc has one.
+run_ldconfig() {
+	if [ "$(fleet_value LIBC)" = "glibc" ]; then
+		ldconfig
+	fi
+}
