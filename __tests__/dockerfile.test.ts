@@ -1,9 +1,11 @@
-import { environmentContract, renderDockerfile } from '../constructs';
-import { resolveImageSpec } from '../constructs/private/image-spec';
-import { manylinux2014, manylinux_2_28, manylinux_2_31, manylinux_2_34, musllinux_1_2 } from '../policies';
+import { validate } from 'dockerfile-utils';
+import { App, environmentContract, orderNativeBuilds, renderDockerfile } from '../constructs';
+import { defineFleet } from '../main';
+import { GIT, NATIVE_SOURCES, manylinux2014, manylinux_2_28, manylinux_2_31, manylinux_2_34, musllinux_1_2 } from '../policies';
+import { tempDir } from './helpers/fleet';
+import { spec } from './helpers/spec';
 
-const spec = (policy: Parameters<typeof resolveImageSpec>[0]['policy'], arch: string, extra = {}) =>
-  resolveImageSpec({ policy, arch, ...extra });
+const stageNames = (text: string) => [...text.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((m) => m[1]);
 
 describe('renderDockerfile', () => {
   test('starts FROM the policy base image for the arch', () => {
@@ -42,10 +44,9 @@ describe('renderDockerfile', () => {
     expect(env('aarch64').PATH).toBe('/opt/rh/gcc-toolset-14/root/usr/bin:${PATH}');
   });
 
-  test('installs the entrypoint and ends with labels and CMD', () => {
+  test('installs the entrypoint first and ends with labels and CMD', () => {
     const text = renderDockerfile(spec(musllinux_1_2, 'armv7l'));
-    expect(text).toContain('ADD build.tar /opt/_internal/build/');
-    expect(text).toContain('RUN ["install","-m","0755","/opt/_internal/build/manylinux-entrypoint","/usr/local/bin/manylinux-entrypoint"]');
+    expect(text).toContain('ADD build.tar /opt/_internal/build/\nRUN ["/bin/sh","/opt/_internal/build/install-entrypoint.sh"]\nENTRYPOINT ["manylinux-entrypoint"]');
     expect(text).toContain('ENTRYPOINT ["manylinux-entrypoint"]');
     expect(text).toContain('org.opencontainers.image.title="musllinux_1_2_armv7l"');
     expect(text).toContain('org.opencontainers.image.base.name="alpine:3.22"');
@@ -55,5 +56,56 @@ describe('renderDockerfile', () => {
   test('uses no BuildKit-only syntax (the provider may use the classic builder)', () => {
     const text = renderDockerfile(spec(manylinux2014, 's390x'));
     expect(text).not.toMatch(/# syntax=|--chmod|--mount|<</);
+  });
+
+  test('every image of the fleet lints with 0 errors (dockerfile-utils)', () => {
+    const fleet = defineFleet(new App({ outdir: tempDir('lint-') }));
+    for (const image of fleet.images) {
+      const text = image.contextFiles.find((file) => file.path === 'Dockerfile')!.content as string;
+      const errors = validate(text).filter((d) => d.severity === 1);
+      expect([image.imageId, errors.map((e) => `${e.range.start.line + 1}: ${e.message}`)]).toEqual([image.imageId, []]);
+    }
+    expect(fleet.images).toHaveLength(26);
+  });
+
+  test('one build stage per CPython and per native dependency, native stages only where the data says', () => {
+    const stages2014 = stageNames(renderDockerfile(spec(manylinux2014, 'x86_64')));
+    expect(stages2014).toEqual(['runtime_base', 'build_base', 'build_sqlite_autoconf', 'build_mpdecimal', 'build_zstd', 'build_openssl',
+      'build_curl', 'build_git', 'build_libxcrypt', 'build_tcl', 'build_tk', 'build_cpython',
+      'build_cp39_cp39', 'build_cp310_cp310', 'build_cp311_cp311', 'build_cp312_cp312', 'build_cp313_cp313',
+      'build_cp314_cp314', 'build_cp314_cp314t', 'build_cp315_cp315', 'build_cp315_cp315t', 'image']);
+    const stages228 = stageNames(renderDockerfile(spec(manylinux_2_28, 'x86_64')));
+    expect(stages228).not.toContain('build_openssl');
+    expect(stages228.filter((name) => /^build_cp\d/.test(name))).toHaveLength(9);
+  });
+
+  test('stages copy exactly what they need: git gets OpenSSL and curl, CPython the libraries it links', () => {
+    const text = renderDockerfile(spec(manylinux2014, 'x86_64'));
+    const stage = (name: string) => text.split('\n\n').find((block) => block.startsWith(`FROM build_base AS ${name}`) || block.includes(`AS ${name}\n`))!;
+    expect(stage('build_git')).toContain('COPY --from=build_openssl /manylinux-rootfs/ /\nCOPY --from=build_curl /manylinux-rootfs/ /');
+    expect(stage('build_cpython')).toContain('COPY --from=build_tk /manylinux-rootfs/ /');
+    expect(stage('build_cpython')).not.toContain('build_git');
+    expect(stage('image')).toContain('COPY --from=build_cp314_cp314t /opt/_internal/cpython-3.14.6-nogil /opt/_internal/cpython-3.14.6-nogil');
+    const order = orderNativeBuilds([GIT, ...NATIVE_SOURCES.filter((s) => s !== GIT)]).map((s) => s.name);
+    expect(order.slice(0, 3)).toEqual(['openssl', 'curl', 'git']);
+    expect(order).toHaveLength(NATIVE_SOURCES.length);
+  });
+
+  test('the mirror fix-up runs only on end-of-life bases', () => {
+    expect(renderDockerfile(spec(manylinux2014, 'aarch64'))).toContain('fixup-mirrors.sh');
+    expect(renderDockerfile(spec(manylinux_2_28, 'aarch64'))).not.toContain('fixup-mirrors.sh');
+  });
+
+  test('sharedCpython adds an --enable-shared build stage and its copy into the image', () => {
+    const text = renderDockerfile(spec(manylinux_2_28, 'x86_64', { sharedCpython: ['3.13'] }));
+    expect(text).toContain('FROM build_cpython AS build_shared_3_13\nRUN ["manylinux-entrypoint","bash","/opt/_internal/build/build-shared-cpython.sh","3.13"]');
+    expect(text).toContain('COPY --from=build_shared_3_13 /opt/shared-cpython-3.13 /opt/shared-cpython-3.13');
+    expect(renderDockerfile(spec(manylinux_2_28, 'x86_64'))).not.toContain('shared');
+  });
+
+  test('build steps run through the entrypoint (linux32 for 32-bit images)', () => {
+    const runs = renderDockerfile(spec(manylinux_2_28, 'i686')).split('\n').filter((line) => line.startsWith('RUN '));
+    expect(runs[0]).toBe('RUN ["/bin/sh","/opt/_internal/build/install-entrypoint.sh"]');
+    expect(runs.slice(1).every((line) => line.startsWith('RUN ["manylinux-entrypoint","bash",'))).toBe(true);
   });
 });

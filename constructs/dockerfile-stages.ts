@@ -161,3 +161,24 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
   ];
   return stages;
 }
+
+/** What a derived image's Dockerfile is made from. */
+export interface DerivedImageInput {
+  readonly id: string;
+  /** The parent fleet image, by content tag. */
+  readonly from: string;
+  readonly parentId: string;
+}
+
+/** The one stage of a derived image: the parent image plus its extra packages. */
+export function derivedStages(input: DerivedImageInput): Stage[] {
+  return [{
+    name: 'image',
+    from: input.from,
+    instructions: [
+      { kind: 'add', source: BUILD_ARCHIVE, dest: `${BUILD_DIR}/` },
+      script('install-derived-packages.sh'),
+      { kind: 'label', labels: [['org.opencontainers.image.title', input.id], ['org.opencontainers.image.base.name', input.from]] },
+    ],
+  }];
+}

@@ -7,6 +7,8 @@ import type { Policy } from '../policies';
 import { resolveFleetConfig } from './config';
 import type { BackendConfig, FleetConfig } from './config';
 import { renderFleetManifest } from './fleet-manifest';
+import { DerivedImage } from './derived-image';
+import type { DerivedImageOptions } from './derived-image';
 import { FleetRepository } from './fleet-repository';
 import { ManylinuxImage } from './manylinux-image';
 import type { ImageOptions } from './manylinux-image';
@@ -68,6 +70,7 @@ export class ImageFleet extends Construct {
   public readonly repository: FleetRepository;
   private readonly contextRoot: string;
   private readonly imagesById = new Map<string, ManylinuxImage>();
+  private readonly derivedById = new Map<string, DerivedImage>();
   private readonly writtenFor = new WeakSet<object>();
 
   constructor(scope: Construct, id: string, props: ImageFleetProps = {}) {
@@ -121,6 +124,25 @@ export class ImageFleet extends Construct {
     return image;
   }
 
+  /** Adds an image built on top of a fleet image (`<parent id>-<name>`) with extra packages. */
+  public addDerivedImage(parent: ManylinuxImage, options: DerivedImageOptions): DerivedImage {
+    const id = `${parent.imageId}-${options.name}`;
+    if (this.derivedById.has(id)) {
+      fail(id, { what: `derived image ${id} is already in the fleet`, fix: 'give each derived image of a parent its own name' });
+    }
+    const image = new DerivedImage(this, {
+      ...options,
+      parent,
+      registry: this.config.registry,
+      dockerHost: this.config.dockerHosts[parent.arch],
+      backend: this.config.backend,
+      contextRoot: this.contextRoot,
+    });
+    this.derivedById.set(id, image);
+    addCustomSynthesis(new Construct(image, 'FleetManifest'), { onSynthesize: (session) => this.writeManifest(session) });
+    return image;
+  }
+
   /** Adds one image per architecture the policy offers. */
   public addPolicy(policy: Policy, options: AddPolicyOptions = {}): ManylinuxImage[] {
     if (policy.images === undefined) {
@@ -134,7 +156,10 @@ export class ImageFleet extends Construct {
 
   /** The fleet manifest as written to fleet.json. */
   public renderManifest(): string {
-    return renderFleetManifest(this.config.registry, this.images.map((image) => image.toManifest()));
+    return renderFleetManifest(this.config.registry, [
+      ...this.images.map((image) => image.toManifest()),
+      ...[...this.derivedById.values()].map((image) => image.toManifest()),
+    ]);
   }
 
   private writeManifest(session: ISynthesisSession): void {

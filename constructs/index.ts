@@ -1,6 +1,7 @@
 // The public API. cdktf is imported only under constructs/, so a move off cdktf stays mechanical.
 export { App, Testing } from 'cdktf';
 export * from './config';
+export * from './derived-image';
 export * from './dockerfile';
 export * from './dockerfile-stages';
 export * from './actions';

@@ -116,7 +116,7 @@ function isWritableDir(dir: string): boolean {
 let scriptCache: ContextFile[] | undefined;
 
 /** Every file under image-scripts/ (read once per process). */
-function readScripts(): ContextFile[] {
+export function readScripts(): ContextFile[] {
   if (scriptCache === undefined) {
     const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
       .filter((entry) => entry.name !== '__pycache__')

@@ -1,0 +1,73 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from '../constructs';
+import { computeSpecHash, renderBuildContext, renderBuildFiles } from '../constructs/private/build-context';
+import type { ContextFile } from '../constructs/private/build-context';
+import { createTar } from '../constructs/private/tar';
+import { defineFleet } from '../main';
+import { INTERPRETERS, PYPY_3_11, manylinux_2_28 } from '../policies';
+import type { Interpreter } from '../policies';
+import { newFleet, tempDir } from './helpers/fleet';
+import { spec } from './helpers/spec';
+
+describe('spec hash', () => {
+  const files: ContextFile[] = [
+    { path: 'Dockerfile', mode: 0o644, content: 'FROM x\n' },
+    { path: 'build.tar', mode: 0o644, content: Buffer.from('abc') },
+  ];
+
+  test('changes when any file changes its content, name or mode, and not otherwise', () => {
+    const base = computeSpecHash(files);
+    expect(computeSpecHash([...files].reverse())).toBe(base); // order-independent
+    expect(computeSpecHash([{ ...files[0], content: 'FROM y\n' }, files[1]])).not.toBe(base);
+    expect(computeSpecHash([{ ...files[0], path: 'Containerfile' }, files[1]])).not.toBe(base);
+    expect(computeSpecHash([{ ...files[0], mode: 0o755 }, files[1]])).not.toBe(base);
+    expect(computeSpecHash([...files, { path: 'extra', mode: 0o644, content: '' }])).not.toBe(base);
+  });
+
+  test('a change to any file inside the build archive changes the hash', () => {
+    const s = spec(manylinux_2_28, 'x86_64');
+    const build = renderBuildFiles(s);
+    const hashWith = (changed: ContextFile[]) => computeSpecHash([
+      { path: 'build.tar', mode: 0o644, content: createTar(changed) }, renderBuildContext(s)[1]]);
+    const base = computeSpecHash(renderBuildContext(s));
+    expect(hashWith(build)).toBe(base);
+    const script = build.findIndex((f) => f.path === 'finalize.sh');
+    expect(hashWith(build.map((f, i) => (i === script ? { ...f, content: `${f.content}\n` } : f)))).not.toBe(base);
+    expect(hashWith(build.map((f, i) => (i === script ? { ...f, mode: f.mode ^ 0o111 } : f)))).not.toBe(base);
+    expect(hashWith(build.map((f, i) => (i === script ? { ...f, path: 'finalize2.sh' } : f)))).not.toBe(base);
+  });
+
+  test('the archive is deterministic and lists every script with its mode', () => {
+    const s = spec(manylinux_2_28, 'aarch64');
+    const [a, b] = [renderBuildContext(s), renderBuildContext(s)];
+    expect(Buffer.compare(a[0].content as Buffer, b[0].content as Buffer)).toBe(0);
+    const dir = tempDir('tar-');
+    fs.writeFileSync(path.join(dir, 'build.tar'), a[0].content);
+    const listing = execFileSync('tar', ['tvf', path.join(dir, 'build.tar')]).toString();
+    expect(listing).toMatch(/^-rwxr-xr-x root\/root +\d+ 1970-01-01 00:00 run-tests\.sh$/m);
+    expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 lib\.sh$/m);
+    expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 demo\/fleet_demo\.c$/m);
+  });
+
+  test('an interpreter bump changes exactly the images that contain it', () => {
+    // GIVEN the default fleet, and the same fleet with PyPy 3.11 bumped (a made-up version and hash)
+    const bumped: Interpreter = { ...PYPY_3_11, version: '7.3.99', binaries: Object.fromEntries(Object.entries(PYPY_3_11.binaries!)
+      .map(([arch, archive]) => [arch, { ...archive, sha256: 'e'.repeat(64) }])) };
+    const before = defineFleet(new App({ outdir: tempDir('bump-') })).images;
+    // WHEN each image is rebuilt with the bumped catalogue
+    const changed = before.filter((image) => {
+      const defaults = INTERPRETERS.filter((i) => image.spec.interpreters.some((x) => x.interpreter.tag === i.tag));
+      const after = newFleet().fleet.addImage({
+        policy: image.policy, arch: image.arch, interpreters: defaults.map((i) => (i === PYPY_3_11 ? bumped : i)),
+      });
+      return after.specHash !== image.specHash;
+    }).map((image) => image.imageId);
+    // THEN only the images offering PyPy 3.11 change
+    expect(changed).toEqual(before.filter((image) => image.spec.interpreters.some((x) => x.interpreter === PYPY_3_11)).map((i) => i.imageId));
+    expect(changed).toEqual(['manylinux2014_aarch64', 'manylinux2014_i686', 'manylinux2014_x86_64', 'manylinux_2_28_aarch64',
+      'manylinux_2_28_i686', 'manylinux_2_28_x86_64', 'manylinux_2_34_aarch64', 'manylinux_2_34_i686', 'manylinux_2_34_x86_64',
+      'manylinux_2_39_aarch64']);
+  });
+});

@@ -1,0 +1,54 @@
+import { contentTag, renderFleetManifest } from '../constructs';
+import { manylinux_2_28, musllinux_1_2 } from '../policies';
+import { newFleet, synthJson } from './helpers/fleet';
+
+describe('DerivedImage', () => {
+  test('builds FROM the parent content tag and installs the extra packages', () => {
+    // GIVEN
+    const { fleet } = newFleet({ registry: 'ghcr.io/acme' });
+    const parent = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    // WHEN
+    const derived = fleet.addDerivedImage(parent, { name: 'gis', extraPackages: ['gdal-devel', 'proj-devel'] });
+    // THEN
+    expect(derived.imageId).toBe('manylinux_2_28_x86_64-gis');
+    const dockerfile = derived.contextFiles.find((f) => f.path === 'Dockerfile')!.content as string;
+    expect(dockerfile).toMatch(new RegExp(`^FROM ghcr\\.io/acme/manylinux_2_28_x86_64:${contentTag(parent.specHash)} AS image$`, 'm'));
+    expect(dockerfile).toContain('RUN ["manylinux-entrypoint","bash","/opt/_internal/build/install-derived-packages.sh"]');
+    const json = synthJson(derived);
+    expect(json.resource.docker_image.Image.name).toBe(`ghcr.io/acme/manylinux_2_28_x86_64-gis:${contentTag(derived.specHash)}`);
+    expect(json.resource.docker_image.Image.build.platform).toBe('linux/amd64');
+    expect(derived.dependencies).toContain(parent);
+  });
+
+  test('is rebuilt when its parent changes', () => {
+    const a = newFleet();
+    const b = newFleet();
+    const derivedA = a.fleet.addDerivedImage(a.fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' }), { name: 'x', extraPackages: ['git'] });
+    const derivedB = b.fleet.addDerivedImage(b.fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64', extraPackages: ['nano'] }), { name: 'x', extraPackages: ['git'] });
+    expect(derivedB.specHash).not.toBe(derivedA.specHash);
+  });
+
+  test('appears in fleet.json with its parent as base', () => {
+    const { fleet } = newFleet();
+    const parent = fleet.addImage({ policy: musllinux_1_2, arch: 'aarch64' });
+    fleet.addDerivedImage(parent, { name: 'acme', extraPackages: ['postgresql-dev'] });
+    const manifest = JSON.parse(fleet.renderManifest());
+    expect(manifest.images.map((i: { id: string }) => i.id)).toEqual(['musllinux_1_2_aarch64', 'musllinux_1_2_aarch64-acme']);
+    expect(manifest.images[1].base.image).toBe(`localhost:5000/musllinux_1_2_aarch64:${contentTag(parent.specHash)}`);
+    expect(renderFleetManifest('r', [])).toContain('"images": []');
+  });
+
+  test('fails if the name is not lower-case words, the package list is empty or a package name is invalid', () => {
+    const { fleet } = newFleet();
+    const parent = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    expect(() => fleet.addDerivedImage(parent, { name: 'Acme Corp', extraPackages: ['git'] }))
+      .toThrow(/^manylinux_2_28_x86_64-Acme Corp: derived image name 'Acme Corp' is not lower-case words joined by -; name it like acme/);
+    expect(() => fleet.addDerivedImage(parent, { name: 'acme', extraPackages: [] }))
+      .toThrow(/^manylinux_2_28_x86_64-acme: a derived image adds no packages; list extraPackages/);
+    expect(() => fleet.addDerivedImage(parent, { name: 'acme', extraPackages: ['git && curl evil'] }))
+      .toThrow(/^manylinux_2_28_x86_64-acme: extra package 'git && curl evil' is not a valid dnf package name/);
+    fleet.addDerivedImage(parent, { name: 'acme', extraPackages: ['git'] });
+    expect(() => fleet.addDerivedImage(parent, { name: 'acme', extraPackages: ['nano'] }))
+      .toThrow(/^manylinux_2_28_x86_64-acme: derived image manylinux_2_28_x86_64-acme is already in the fleet/);
+  });
+});

@@ -1,0 +1,108 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { tempDir } from './helpers/fleet';
+
+const SCRIPTS = path.join(__dirname, '..', 'image-scripts');
+const files = fs.readdirSync(SCRIPTS).filter((f) => fs.statSync(path.join(SCRIPTS, f)).isFile());
+const shellScripts = files.filter((f) => /^#!\/(usr\/bin\/env |bin\/)(ba)?sh/.test(fs.readFileSync(path.join(SCRIPTS, f), 'utf8')));
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('scripts that run inside images', () => {
+  test('are all shellcheck-clean', () => {
+    expect(shellScripts.length).toBeGreaterThanOrEqual(20);
+    const result = spawnSync('shellcheck', ['-x', ...shellScripts], { cwd: SCRIPTS, encoding: 'utf8' });
+    expect(result.error).toBeUndefined(); // shellcheck must be installed (.ci/run installs it)
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  test('download nothing except through the sha256-checking helpers', () => {
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(SCRIPTS, file), 'utf8');
+      const downloads = text.split('\n').filter((line) => /(^|[;&|(]\s*)(curl|wget)\s+-|urlopen\(/.test(line.trim()) && !line.trim().startsWith('#'));
+      const allowed = file === 'lib.sh' ? 1 : file === 'manylinux-interpreters' ? 1 : 0;
+      expect([file, downloads.length]).toEqual([file, allowed]);
+    }
+  });
+
+  describe('fetch_verified (lib.sh)', () => {
+    const dir = tempDir('fetch-');
+    const archive = path.join(dir, 'source.tar.gz');
+    fs.writeFileSync(archive, 'pretend tarball');
+    const fetch = (sha: string) => spawnSync('bash', ['-c', `source "${SCRIPTS}/lib.sh" && fetch_verified "file://${archive}" "${sha}" "${dir}/out"`], { encoding: 'utf8' });
+
+    test('accepts a download whose sha256 matches', () => {
+      const result = fetch(sha256(archive));
+      expect(result.status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'out'), 'utf8')).toBe('pretend tarball');
+    });
+
+    test('stops the build on a sha256 mismatch', () => {
+      const result = fetch('0'.repeat(64));
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('sha256 mismatch');
+    });
+
+    test('refuses a download without a sha256', () => {
+      const result = fetch('');
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('refusing an unverified download');
+    });
+  });
+});
+
+describe('manylinux-interpreters', () => {
+  // GIVEN an image layout in a temp folder: one CPython installed, one PyPy on demand
+  const root = tempDir('interp-');
+  const dirs = { python: path.join(root, 'opt/python'), internal: path.join(root, 'opt/_internal'), bin: path.join(root, 'bin') };
+  Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
+  fs.mkdirSync(path.join(dirs.python, 'cp312-cp312'));
+  const tree = path.join(root, 'src', 'pypy3.11-v7.3.23-linux64', 'bin');
+  fs.mkdirSync(tree, { recursive: true });
+  fs.writeFileSync(path.join(tree, 'pypy3'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  const tarball = path.join(root, 'pypy.tar.bz2');
+  execFileSync('tar', ['-cjf', tarball, '-C', path.join(root, 'src'), 'pypy3.11-v7.3.23-linux64']);
+  const data = (sha: string) => {
+    const file = path.join(root, `image-${sha.slice(0, 8)}.json`);
+    fs.writeFileSync(file, JSON.stringify({ interpreters: [
+      { tag: 'cp312-cp312', implementation: 'cpython', version: '3.12.13', pythonVersion: '3.12', installed: true, url: '', sha256: '' },
+      { tag: 'pp311-pypy311_pp73', implementation: 'pypy', version: '7.3.23', pythonVersion: '3.11', installed: false, url: `file://${tarball}`, sha256: sha, mirror: '' },
+    ] }));
+    return file;
+  };
+  const run = (dataFile: string, ...args: string[]) => spawnSync('python3', [path.join(SCRIPTS, 'manylinux-interpreters'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, FLEET_IMAGE_DATA: dataFile, FLEET_PYTHON_DIR: dirs.python, FLEET_INTERNAL_DIR: dirs.internal, FLEET_WRAPPER_DIR: dirs.bin },
+  });
+
+  test('lists the interpreters the image offers, and which are installed', () => {
+    const listed = JSON.parse(run(data(sha256(tarball)), 'list', '--format', 'json').stdout);
+    expect(listed.map((r: any) => [r.identifier, r.installed, r.implementation_version])).toEqual([
+      ['cp312-cp312', true, '3.12.13'], ['pp311-pypy311_pp73', false, '7.3.23']]);
+    expect(JSON.parse(run(data(sha256(tarball)), 'list', '--installed', '--format', 'json').stdout)).toHaveLength(1);
+  });
+
+  test('ensure refuses an archive whose sha256 does not match', () => {
+    const result = run(data('f'.repeat(64)), 'ensure', 'pp311-pypy311_pp73');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('sha256 mismatch');
+    expect(fs.existsSync(path.join(dirs.python, 'pp311-pypy311_pp73'))).toBe(false);
+  });
+
+  test('ensure installs a verified archive, links it and writes the pypyX.Y wrapper; a second ensure skips', () => {
+    const file = data(sha256(tarball));
+    const first = run(file, 'ensure', 'pp311-pypy311_pp73');
+    expect([first.status, first.stdout]).toEqual([0, 'installed pp311-pypy311_pp73 (pypy 7.3.23)\n']);
+    expect(fs.realpathSync(path.join(dirs.python, 'pp311-pypy311_pp73'))).toBe(path.join(dirs.internal, 'pp311-pypy311_pp73'));
+    expect(fs.readFileSync(path.join(dirs.bin, 'pypy3.11'), 'utf8')).toContain('/pp311-pypy311_pp73/bin/python');
+    expect(run(file, 'ensure', 'pp311-pypy311_pp73').stdout).toBe('skipping pp311-pypy311_pp73: already installed\n');
+  });
+
+  test('ensure names what is available when a tag is not', () => {
+    const result = run(data(sha256(tarball)), 'ensure', 'cp313-cp313t');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('not available in this image: cp313-cp313t (available: cp312-cp312, pp311-pypy311_pp73)');
+  });
+});
