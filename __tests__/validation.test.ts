@@ -103,6 +103,11 @@ describe('image validation', () => {
       .toThrow(/^manylinux_2_28_x86_64: interpreter 'cp312-cp312' is listed twice; list each interpreter once/);
   });
 
+  test('fails if no CPython of the image can run the tools', () => {
+    expect(add({ policy: manylinux_2_28, arch: 'x86_64', interpreters: ['cp39-cp39', 'cp314-cp314t'] }))
+      .toThrow(/^manylinux_2_28_x86_64: no CPython >= 3.10 to run the tools \(pipx 1.15.0, auditwheel 6.7.0 need it\), got '3.9' \(allowed: cp310-cp310, .*cp315-cp315\); add one of these interpreters/);
+  });
+
   test('fails if a custom interpreter has a malformed sha256', () => {
     const custom: Interpreter = { ...CPYTHON_3_12, source: { ...CPYTHON_3_12.source!, sha256: 'ABC123' } };
     expect(add({ policy: manylinux_2_28, arch: 'x86_64', interpreters: [custom] }))

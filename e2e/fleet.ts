@@ -1,8 +1,8 @@
 /**
  * The end-to-end fleet: real images built on this machine with the same constructs as the
  * published fleet. Debian bases (made with debootstrap, imported into the local engine) and one
- * CPython each from a sha256-pinned tarball the Debian archive serves (python.org is out of
- * reach here). Native dependencies come from the distro: their upstream hosts are out of reach.
+ * CPython each, 3.11.2 from the sha256-pinned tarball the Debian archive serves (python.org is
+ * out of reach here; the pinned tools need Python >= 3.10, so Debian 11's 3.9 won't do). Native dependencies come from the distro: their upstream hosts are out of reach.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,17 +21,6 @@ export const CPYTHON_3_11_DEBIAN: Interpreter = {
     url: 'http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz',
     sha256: '2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849',
     citation: 'Debian bookworm main/source/Sources (python3.11 Checksums-Sha256); shared/reference/machine-notes.md',
-  },
-  libc: ['glibc'], installedByDefault: true,
-};
-
-/** CPython 3.9.2 as Debian 11 ships its upstream tarball; sha256 from bullseye's main Sources index. */
-export const CPYTHON_3_9_DEBIAN: Interpreter = {
-  tag: 'cp39-cp39', implementation: 'cpython', version: '3.9.2', pythonVersion: '3.9', freeThreaded: false,
-  source: {
-    url: 'http://deb.debian.org/debian/pool/main/p/python3.9/python3.9_3.9.2.orig.tar.xz',
-    sha256: '3c2034c54f811448f516668dce09d24008a0716c3a794dd8639b5388cbde247d',
-    citation: 'Debian bullseye main/source/Sources (python3.9 Checksums-Sha256)',
   },
   libc: ['glibc'], installedByDefault: true,
 };
@@ -71,7 +60,7 @@ export function defineE2eFleet(app: App, options: E2eFleetOptions = {}, props: I
     images.push(fleet.addImage({
       policy: manylinux_2_31, arch: 'x86_64',
       baseImage: { ...DEBIAN_11, references: { x86_64: E2E_BASES.bullseye } }, toolchain: DEBIAN_11_GCC,
-      interpreters: [CPYTHON_3_9_DEBIAN], nativeBuilds: [], buildCaCertificates, extraPackages: DISTRO_SQLITE,
+      interpreters: [CPYTHON_3_11_DEBIAN], nativeBuilds: [], buildCaCertificates, extraPackages: DISTRO_SQLITE,
     }));
   }
   return images;

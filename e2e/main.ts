@@ -5,6 +5,7 @@ import { defineE2eFleet } from './fleet';
 
 runApp(() => {
   const app = new App();
-  defineE2eFleet(app, JSON.parse(process.env.E2E_OPTIONS ?? '{}'));
+  const stateDir = process.env.E2E_STATE_DIR;
+  defineE2eFleet(app, JSON.parse(process.env.E2E_OPTIONS ?? '{}'), stateDir ? { backend: { type: 'local', dir: stateDir } } : {});
   app.synth();
 });

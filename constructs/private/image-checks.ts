@@ -1,5 +1,5 @@
 import { BASE_IMAGES, INTERPRETERS, NATIVE_SOURCES, interpreterHasArch } from '../../policies';
-import type { Arch, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Toolchain } from '../../policies';
+import type { Arch, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Tool, Toolchain } from '../../policies';
 import { fail, show } from './errors';
 import { DIGEST, IMAGE_REFERENCE, SHA256, TAG, URL_PATTERN } from './formats';
 import type { ImageInterpreter } from './image-spec';
@@ -8,7 +8,7 @@ import type { ImageInterpreter } from './image-spec';
 
 const INTERPRETER_TAG = /^[a-z]+[0-9]+-[a-z0-9_]+$/;
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -237,3 +237,22 @@ export function checkCaCertificates(id: string, pem: string | undefined): string
   return pem ?? null;
 }
 
+
+/** The tools run from the newest GIL CPython of the image: it must be new enough for all of them. */
+export function checkToolsPython(id: string, tools: readonly Tool[], interpreters: readonly ImageInterpreter[]): void {
+  const needs = tools.filter((tool) => tool.requiresPython !== undefined);
+  const needed = needs.map((tool) => tool.requiresPython!).sort(compareVersions).pop();
+  if (needed === undefined) {
+    return;
+  }
+  const available = interpreters
+    .filter(({ interpreter }) => interpreter.implementation === 'cpython' && !interpreter.freeThreaded)
+    .map(({ interpreter }) => interpreter.pythonVersion);
+  if (!available.some((version) => compareVersions(version, needed) >= 0)) {
+    fail(id, {
+      what: `no CPython >= ${needed} to run the tools (${needs.map((t) => `${t.name} ${t.version}`).join(', ')} need it), got ${show(available.join(', ') || 'none')}`,
+      allowed: INTERPRETERS.filter((i) => i.implementation === 'cpython' && !i.freeThreaded && compareVersions(i.pythonVersion, needed) >= 0).map((i) => i.tag),
+      fix: 'add one of these interpreters',
+    });
+  }
+}

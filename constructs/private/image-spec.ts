@@ -3,7 +3,7 @@ import type { Arch, ArchInfo, BaseImage, DistroFamily, Interpreter, NativeSource
 import { fail, show } from './errors';
 import {
   checkBase, checkCaCertificates, checkDigest, checkMirrors, checkNativeBuilds, checkPackages, checkSharedCpython, checkTags,
-  checkToolchain, resolveInterpreters,
+  checkToolchain, checkToolsPython, resolveInterpreters,
 } from './image-checks';
 
 /** What a caller may set for one image; everything else comes from the policy record. */
@@ -162,6 +162,9 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     ...nativeBuilds.map((source) => source.name), ...interpreters.map(({ interpreter }) => interpreter.tag),
   ]);
 
+  const tools = TOOLS.filter((tool) => !isExcluded(tool, base, arch));
+  checkToolsPython(id, tools, interpreters);
+
   const warnings: string[] = [];
   if (arch === 'x86_64' && base.x86_64Baseline !== undefined) {
     warnings.push(`${id}: ${base.distro} ${base.version} builds its x86_64 packages for ${base.x86_64Baseline}; the image's gcc is wrapped to emit plain x86-64 code, but libraries installed from the distro still need ${base.x86_64Baseline} and auditwheel does not detect that (pypa/manylinux#1725)`);
@@ -178,7 +181,7 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     family,
     toolchain,
     interpreters,
-    tools: TOOLS.filter((tool) => !isExcluded(tool, base, arch)),
+    tools,
     extraPackages,
     sharedCpython,
     extraTags,

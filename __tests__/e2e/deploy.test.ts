@@ -1,0 +1,149 @@
+/**
+ * End to end, for real: the default fleet validates with the real providers, and the e2e fleet
+ * (same constructs) is built by the kreuzwerker/docker provider, pushed to a real registry,
+ * tested in-image, planned again, changed, and shrunk. Steps run in order and share state.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadEnvironment, overrideProviders, registryTags, ROOT, run, STATE, synth, terraform } from './harness';
+import type { E2eEnvironment } from './harness';
+
+const env: E2eEnvironment = loadEnvironment();
+const BUILD_ID = `${new Date().toISOString().slice(0, 10).replace(/-/g, '.')}-1`;
+const STATE_DIR = path.join(STATE, 'state');
+const IMAGES = ['manylinux_2_31_x86_64', 'manylinux_2_36_x86_64'];
+const summary = { firstBuildSeconds: {} as Record<string, number>, noopPlanSeconds: {} as Record<string, number>, imagesChanged: [] as string[], imagesRebuilt: [] as string[] };
+
+const e2eSynth = (name: string, options: object = {}) => synth(`synth e2e fleet (${name})`, 'e2e/main.ts', path.join(STATE, `out-${name}`), {
+  E2E_OPTIONS: JSON.stringify(options), E2E_STATE_DIR: STATE_DIR, FLEET_REGISTRY: env.registry,
+});
+const stackDir = (stacks: string, id: string) => path.join(stacks, id);
+const output = (dir: string, name: string) => JSON.parse(terraform(env, `output ${name}`, dir, ['output', '-json', name]).stdout) as string;
+const imageId = (reference: string) => run('inspect image', env.docker, ['image', 'inspect', '--format', '{{.Id}}', reference]).stdout.trim();
+const init = (dir: string) => { overrideProviders(dir, env); terraform(env, `init ${path.basename(dir)}`, dir, ['init', '-input=false']); };
+
+let stacksV1 = '';
+
+beforeAll(() => {
+  // An interrupted run may have left state, synth output and images behind: start clean.
+  for (const leftover of fs.readdirSync(STATE).filter((name) => name === 'state' || name.startsWith('out-'))) {
+    fs.rmSync(path.join(STATE, leftover), { recursive: true, force: true });
+  }
+  const stale = run('list images', env.docker, ['images', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n')
+    .filter((ref) => IMAGES.some((id) => ref.startsWith(`${env.registry}/${id}`)));
+  if (stale.length > 0) {
+    run('remove stale images', env.docker, ['rmi', '-f', ...stale]);
+  }
+});
+
+afterAll(() => {
+  const lines = [
+    'e2e summary',
+    ...Object.entries(summary.firstBuildSeconds).map(([id, s]) => `  first build + push ${id}: ${s.toFixed(1)} s`),
+    ...Object.entries(summary.noopPlanSeconds).map(([id, s]) => `  no-op plan ${id}: ${s.toFixed(1)} s`),
+    `  after changing one input: images changed ${summary.imagesChanged.length} (${summary.imagesChanged.join(', ')}), images rebuilt ${summary.imagesRebuilt.length} (${summary.imagesRebuilt.join(', ')})`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  fs.writeFileSync(path.join(STATE, 'summary.json'), JSON.stringify(summary, null, 2));
+});
+
+test('terraform init and validate pass for every stack of the default fleet and the github stack', () => {
+  const stacks = synth('synth default fleet', 'main.ts', path.join(STATE, 'out-default'));
+  const ids = fs.readdirSync(stacks).sort();
+  expect(ids).toHaveLength(27);
+  expect(ids).toContain('github');
+  for (const id of ids) {
+    const dir = stackDir(stacks, id);
+    overrideProviders(dir, env);
+    terraform(env, `init ${id}`, dir, ['init', '-backend=false', '-input=false']);
+    const validation = JSON.parse(terraform(env, `validate ${id}`, dir, ['validate', '-json']).stdout);
+    expect([id, validation.valid, validation.error_count]).toEqual([id, true, 0]);
+  }
+});
+
+test('deploy builds each e2e image with the provider and the registry serves its three tags', async () => {
+  stacksV1 = e2eSynth('v1');
+  for (const id of IMAGES) {
+    const dir = stackDir(stacksV1, id);
+    init(dir);
+    const apply = terraform(env, `apply ${id}`, dir, ['apply', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
+    summary.firstBuildSeconds[id] = apply.seconds;
+    expect(apply.stdout).toMatch(/Apply complete! Resources: 6 added, 0 changed, 0 destroyed\./);
+    const contentTag = output(dir, 'content_tag').split(':').pop()!;
+    expect(contentTag).toMatch(/^spec-[0-9a-f]{12}$/);
+    expect(await registryTags(env, id)).toEqual([BUILD_ID, 'latest', contentTag].sort());
+  }
+});
+
+test('the in-image tests pass in each image', () => {
+  for (const id of IMAGES) {
+    const reference = output(stackDir(stacksV1, id), 'content_tag');
+    const result = run(`in-image tests of ${id}`, env.docker, ['run', '--rm', reference, '/opt/_internal/build/run-tests.sh']);
+    expect(result.stdout).toContain('all in-image checks passed');
+    expect(result.stdout).not.toContain('FAILED');
+  }
+});
+
+test('a C-extension wheel built in the manylinux_2_36 image is repaired to its policy and imports on a clean Debian 12', () => {
+  const reference = output(stackDir(stacksV1, 'manylinux_2_36_x86_64'), 'content_tag');
+  const wheelhouse = fs.mkdtempSync(path.join(STATE, 'wheels-'));
+  run('build and repair the demo wheel', env.docker, ['run', '--rm', '-v', `${wheelhouse}:/out`, reference, 'bash', '-c',
+    'set -e; python3.11 -m pip wheel --no-deps --no-build-isolation --no-index -w /tmp/raw /opt/_internal/build/demo && auditwheel repair -w /out /tmp/raw/*.whl']);
+  const wheels = fs.readdirSync(wheelhouse);
+  expect(wheels).toEqual([expect.stringMatching(/^fleet_demo-1\.0-cp311-cp311-manylinux_2_(\d+)_x86_64\.whl$/)]);
+  expect(Number(/manylinux_2_(\d+)_x86_64/.exec(wheels[0])![1])).toBeLessThanOrEqual(36);
+  const result = run('install and import on clean Debian 12', env.docker, ['run', '--rm', '-v', `${wheelhouse}:/wheels:ro`, 'fleet-e2e/debian:bookworm', 'bash', '-c',
+    'set -e; apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 python3-pip zlib1g > /dev/null '
+    + '&& pip3 install --break-system-packages --no-index /wheels/*.whl > /dev/null && python3 -c "import fleet_demo; print(fleet_demo.answer())"']);
+  expect(result.stdout.trim()).toBe('42');
+});
+
+test('a second plan reports no changes', () => {
+  for (const id of IMAGES) {
+    const plan = terraform(env, `no-op plan ${id}`, stackDir(stacksV1, id), ['plan', '-detailed-exitcode', '-input=false', `-var=build_id=${BUILD_ID}`]);
+    summary.noopPlanSeconds[id] = plan.seconds;
+    expect([id, plan.status]).toEqual([id, 0]);
+  }
+});
+
+test('changing one input of one image replaces that image and leaves the other untouched', () => {
+  const before = Object.fromEntries(IMAGES.map((id) => [id, imageId(output(stackDir(stacksV1, id), 'content_tag'))]));
+  const stacksV2 = e2eSynth('v2', { extraPackages: ['libxml2-dev'] });
+  for (const id of IMAGES) {
+    const dir = stackDir(stacksV2, id);
+    init(dir);
+    const plan = terraform(env, `plan ${id}`, dir, ['plan', '-detailed-exitcode', '-input=false', '-out=tfplan', `-var=build_id=${BUILD_ID}`], [0, 2]);
+    if (plan.status === 2) {
+      summary.imagesChanged.push(id);
+      const changes = JSON.parse(terraform(env, `show plan ${id}`, dir, ['show', '-json', 'tfplan']).stdout).resource_changes;
+      const image = changes.find((c: { address: string }) => c.address === 'docker_image.Image');
+      expect(image.change.actions).toEqual(['delete', 'create']);
+    }
+  }
+  expect(summary.imagesChanged).toEqual(['manylinux_2_36_x86_64']);
+  for (const id of IMAGES) {
+    terraform(env, `apply ${id}`, stackDir(stacksV2, id), ['apply', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
+    if (imageId(output(stackDir(stacksV2, id), 'content_tag')) !== before[id]) {
+      summary.imagesRebuilt.push(id);
+    }
+  }
+  expect(summary.imagesRebuilt).toEqual(['manylinux_2_36_x86_64']);
+});
+
+test('removing an image from the fleet (and even destroying its stack) leaves its tags in the registry', async () => {
+  const removed = 'manylinux_2_31_x86_64';
+  const published = await registryTags(env, removed);
+  expect(published.length).toBe(3);
+  const stacksV3 = e2eSynth('v3', { extraPackages: ['libxml2-dev'], withoutBullseye: true });
+  expect(fs.readdirSync(stacksV3).sort()).toEqual(['github', 'manylinux_2_36_x86_64']);
+  const remaining = stackDir(stacksV3, 'manylinux_2_36_x86_64');
+  init(remaining);
+  const plan = terraform(env, 'plan remaining', remaining, ['plan', '-detailed-exitcode', '-input=false', `-var=build_id=${BUILD_ID}`], [0]);
+  expect(plan.status).toBe(0);
+  expect(await registryTags(env, removed)).toEqual(published);
+  // The strongest case: destroying the removed image's stack deletes no published tag.
+  const destroy = terraform(env, `destroy ${removed}`, stackDir(stacksV1, removed), ['destroy', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
+  expect(destroy.stdout).toMatch(/Destroy complete! Resources: 6 destroyed\./);
+  expect(await registryTags(env, removed)).toEqual(published);
+  expect(fs.existsSync(ROOT)).toBe(true);
+});

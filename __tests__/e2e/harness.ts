@@ -1,0 +1,91 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const STATE = path.join(ROOT, '.e2e');
+
+/** What e2e/setup.sh prepared. */
+export interface E2eEnvironment {
+  readonly terraform: string;
+  readonly terraformBinaryName: string;
+  readonly cliConfigFile: string;
+  readonly docker: string;
+  readonly registry: string;
+  readonly providers: Record<'docker' | 'github', { readonly source: string; readonly version: string; readonly module: string }>;
+}
+
+export function loadEnvironment(): E2eEnvironment {
+  const file = path.join(STATE, 'environment.json');
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} is missing: run the suite with npm run test:e2e (it runs e2e/setup.sh first)`);
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+export interface RunResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+}
+
+/**
+ * Runs a command; when its exit code is not one of `allowed`, fails loudly with the step, the
+ * command and the tail of its output.
+ */
+export function run(step: string, command: string, args: readonly string[], options: {
+  cwd?: string; env?: Record<string, string>; allowed?: readonly number[]; input?: string;
+} = {}): RunResult {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    input: options.input,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const status = result.status ?? -1;
+  if (!(options.allowed ?? [0]).includes(status)) {
+    const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
+    throw new Error(`e2e step "${step}" failed: ${command} ${args.join(' ')} exited ${status}${result.error ? ` (${result.error.message})` : ''}\n--- output tail ---\n${tail}`);
+  }
+  return { status, stdout: result.stdout, stderr: result.stderr, seconds };
+}
+
+/** Pins required_providers to the versions setup built (an override file Terraform merges). */
+export function overrideProviders(stackDir: string, env: E2eEnvironment): void {
+  const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+  const required = Object.fromEntries(Object.keys(json.terraform.required_providers).map((name) => {
+    const provider = env.providers[name as 'docker' | 'github'];
+    return [name, { source: provider.source, version: provider.version }];
+  }));
+  fs.writeFileSync(path.join(stackDir, 'providers_override.tf.json'), JSON.stringify({ terraform: { required_providers: required } }, null, 2));
+}
+
+/** Runs terraform (or tofu) in a stack folder with the provider mirror configured. */
+export function terraform(env: E2eEnvironment, step: string, stackDir: string, args: readonly string[], allowed: readonly number[] = [0]): RunResult {
+  return run(step, env.terraform, args, {
+    cwd: stackDir,
+    allowed,
+    env: { TF_CLI_CONFIG_FILE: env.cliConfigFile, TF_IN_AUTOMATION: '1', TF_INPUT: '0', DOCKER_BUILDKIT: '0', CHECKPOINT_DISABLE: '1' },
+  });
+}
+
+/** Synthesizes an app into `outdir` (a fresh folder) and returns its stacks folder. */
+export function synth(step: string, app: string, outdir: string, env: Record<string, string> = {}): string {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  run(step, process.execPath, ['-r', 'ts-node/register/transpile-only', app], { env: { CDKTF_OUTDIR: outdir, ...env } });
+  return path.join(outdir, 'stacks');
+}
+
+/** Tags the registry serves for a repository (its HTTP API). */
+export async function registryTags(env: E2eEnvironment, repository: string): Promise<string[]> {
+  const response = await fetch(`http://${env.registry}/v2/${repository}/tags/list`);
+  if (response.status === 404) {
+    return [];
+  }
+  const body = await response.json() as { tags: string[] | null };
+  return (body.tags ?? []).sort();
+}

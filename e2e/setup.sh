@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Sets up what the end-to-end suite needs, idempotently (work already done is skipped):
+# Debian packages, a Docker engine and a registry on loopback (PIDs recorded), Debian base
+# images made with debootstrap, Terraform (or OpenTofu built from its Go module), and the
+# kreuzwerker/docker and integrations/github providers built from their Go modules into a
+# filesystem mirror that a generated CLI config points Terraform at.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STATE="${PWD}/.e2e"
+mkdir -p "${STATE}/pids" "${STATE}/logs"
+DOCKER=/usr/bin/docker # Debian's client; another docker CLI may come first on PATH
+
+# Providers: integrations/github v6.9.0 and kreuzwerker/docker v3.6.2 (what the prebuilt cdktf
+# bindings target) are refused by the Go module proxy this machine reaches; these are the
+# versions it serves. The suite overrides required_providers to them, and says so.
+DOCKER_PROVIDER_MODULE=github.com/kreuzwerker/terraform-provider-docker
+DOCKER_PROVIDER_VERSION=0.0.0-20260916201441-96d331c98ff4 # master after v4.6.0; its go.mod names terraform-providers/…
+GITHUB_PROVIDER_MODULE=github.com/integrations/terraform-provider-github/v6
+GITHUB_PROVIDER_VERSION=6.6.0
+
+step() { echo "== e2e setup: $*"; }
+
+packages=(docker.io docker-registry debootstrap shellcheck curl)
+missing=()
+for package in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "ok installed" || missing+=("${package}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+	step "installing ${missing[*]}"
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+# start_daemon NAME COMMAND…: starts COMMAND in the background unless its recorded PID runs.
+start_daemon() {
+	local name=$1 pidfile="${STATE}/pids/$1.pid"
+	shift
+	if [ -f "${pidfile}" ] && kill -0 "$(cat "${pidfile}")" 2>/dev/null; then
+		return 0
+	fi
+	rm -f "${pidfile}"
+	step "starting ${name}"
+	nohup "$@" > "${STATE}/logs/${name}.log" 2>&1 &
+	echo $! > "${pidfile}"
+}
+
+if ! "${DOCKER}" info > /dev/null 2>&1; then
+	start_daemon dockerd dockerd
+	for _ in $(seq 60); do "${DOCKER}" info > /dev/null 2>&1 && break; sleep 1; done
+	"${DOCKER}" info > /dev/null 2>&1 || { tail -n 30 "${STATE}/logs/dockerd.log"; echo "dockerd did not start"; exit 1; }
+fi
+
+mkdir -p "${STATE}/registry/data"
+cat > "${STATE}/registry/config.yml" <<YAML
+version: 0.1
+storage:
+  filesystem:
+    rootdirectory: ${STATE}/registry/data
+  delete:
+    enabled: false
+http:
+  addr: 127.0.0.1:5000
+YAML
+if ! curl -sf http://127.0.0.1:5000/v2/ > /dev/null; then
+	rm -rf "${STATE}/registry/data" # each run starts with an empty registry
+	mkdir -p "${STATE}/registry/data"
+	start_daemon registry docker-registry serve "${STATE}/registry/config.yml"
+	for _ in $(seq 30); do curl -sf http://127.0.0.1:5000/v2/ > /dev/null && break; sleep 1; done
+	curl -sf http://127.0.0.1:5000/v2/ > /dev/null || { tail -n 30 "${STATE}/logs/registry.log"; echo "registry did not start"; exit 1; }
+fi
+
+mirror=$(sed -n 's/^URIs: //p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
+mirror=${mirror:-http://deb.debian.org/debian}
+for suite in bookworm bullseye; do
+	image="fleet-e2e/debian:${suite}"
+	"${DOCKER}" image inspect "${image}" > /dev/null 2>&1 && continue
+	step "making ${image} with debootstrap from ${mirror}"
+	root="${STATE}/bases/${suite}"
+	rm -rf "${root}"
+	mkdir -p "${root}"
+	debootstrap --variant=minbase "${suite}" "${root}" "${mirror}" > "${STATE}/logs/debootstrap-${suite}.log"
+	tar -C "${root}" -c . | "${DOCKER}" import - "${image}" > /dev/null
+	rm -rf "${root}"
+done
+
+terraform_bin=$(command -v terraform || true)
+binary_name=terraform
+if [ -z "${terraform_bin}" ]; then
+	terraform_bin="${STATE}/go/bin/tofu"
+	binary_name=tofu
+	if [ ! -x "${terraform_bin}" ]; then
+		step "building OpenTofu"
+		GOBIN="${STATE}/go/bin" go install github.com/opentofu/opentofu/cmd/tofu@v1.10.6
+	fi
+fi
+registry_host=registry.terraform.io
+[ "${binary_name}" = "tofu" ] && registry_host=registry.opentofu.org
+
+# build_provider TYPE MODULE VERSION [DECLARED MODULE PATH]
+build_provider() {
+	local type=$1 module=$2 version=$3 declared=${4:-}
+	local namespace
+	namespace=$([ "${type}" = docker ] && echo kreuzwerker || echo integrations)
+	local dir="${STATE}/providers/${registry_host}/${namespace}/${type}/${version}/linux_amd64"
+	local binary="${dir}/terraform-provider-${type}_v${version}"
+	[ -x "${binary}" ] && return 0
+	step "building the ${type} provider ${version} from ${module}"
+	local work="${STATE}/go/${type}"
+	rm -rf "${work}"
+	mkdir -p "${work}" "${dir}"
+	local path=${declared:-${module}}
+	{
+		echo "module fleet.e2e/${type}"
+		echo
+		echo "go 1.24"
+		echo
+		echo "require ${path} v${version}"
+		if [ -n "${declared}" ]; then
+			# The module declares another path than the repository it is served from.
+			echo "replace ${declared} => ${module} v${version}"
+		fi
+	} > "${work}/go.mod"
+	printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "${path}" > "${work}/tools.go"
+	# The checksum database this machine reaches has no entry for the github provider's module.
+	(cd "${work}" && export GOFLAGS=-mod=mod GONOSUMDB=github.com/integrations/terraform-provider-github \
+		&& go mod tidy > "${STATE}/logs/go-${type}.log" 2>&1 && go build -o "${binary}" "${path}" >> "${STATE}/logs/go-${type}.log" 2>&1) \
+		|| { tail -n 20 "${STATE}/logs/go-${type}.log"; echo "building the ${type} provider failed"; exit 1; }
+}
+build_provider docker "${DOCKER_PROVIDER_MODULE}" "${DOCKER_PROVIDER_VERSION}" github.com/terraform-providers/terraform-provider-docker
+build_provider github "${GITHUB_PROVIDER_MODULE}" "${GITHUB_PROVIDER_VERSION}"
+
+cat > "${STATE}/terraformrc" <<HCL
+provider_installation {
+  filesystem_mirror {
+    path    = "${STATE}/providers"
+    include = ["*/*/*"]
+  }
+  direct {
+    exclude = ["*/*/*"]
+  }
+}
+plugin_cache_dir = "${STATE}/plugin-cache"
+HCL
+mkdir -p "${STATE}/plugin-cache"
+
+cat > "${STATE}/environment.json" <<JSON
+{
+  "terraform": "${terraform_bin}",
+  "terraformBinaryName": "${binary_name}",
+  "cliConfigFile": "${STATE}/terraformrc",
+  "docker": "${DOCKER}",
+  "registry": "127.0.0.1:5000",
+  "providers": {
+    "docker": { "source": "kreuzwerker/docker", "version": "${DOCKER_PROVIDER_VERSION}", "module": "${DOCKER_PROVIDER_MODULE}" },
+    "github": { "source": "integrations/github", "version": "${GITHUB_PROVIDER_VERSION}", "module": "${GITHUB_PROVIDER_MODULE}" }
+  }
+}
+JSON
+step "ready ($(TF_CLI_CONFIG_FILE="${STATE}/terraformrc" "${terraform_bin}" version | head -n 1))"
