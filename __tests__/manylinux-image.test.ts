@@ -67,7 +67,7 @@ describe('ManylinuxImage', () => {
     expect(variable.validation[0].condition).toBe('${can(regex("^(local|[0-9]{4}[.][0-9]{2}[.][0-9]{2}-[0-9]+)$", var.build_id))}');
   });
 
-  test('uses the configured Docker host for its arch and registry auth only for remote registries', () => {
+  test('uses the configured Docker host for its arch; registry auth from the environment, disabled on loopback', () => {
     // GIVEN
     const { fleet } = newFleet({ registry: 'ghcr.io/acme', dockerHosts: { aarch64: 'ssh://builder@arm' } });
     // WHEN
@@ -77,7 +77,7 @@ describe('ManylinuxImage', () => {
     expect(synthJson(arm).provider.docker[0]).toEqual({ host: 'ssh://builder@arm', registry_auth: [{ address: 'ghcr.io' }] });
     expect(synthJson(x86).provider.docker[0]).toEqual({ registry_auth: [{ address: 'ghcr.io' }] });
     const local = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
-    expect(synthJson(local).provider.docker[0]).toEqual({});
+    expect(synthJson(local).provider.docker[0]).toEqual({ registry_auth: [{ address: 'localhost:5000', auth_disabled: true }] });
   });
 
   test('a local state directory and an s3 backend are honoured', () => {
