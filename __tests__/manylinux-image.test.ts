@@ -77,7 +77,7 @@ describe('ManylinuxImage', () => {
     expect(synthJson(arm).provider.docker[0]).toEqual({ host: 'ssh://builder@arm', registry_auth: [{ address: 'ghcr.io' }] });
     expect(synthJson(x86).provider.docker[0]).toEqual({ registry_auth: [{ address: 'ghcr.io' }] });
     const local = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
-    expect(synthJson(local).provider.docker[0]).toEqual({ registry_auth: [{ address: 'localhost:5000', auth_disabled: true }] });
+    expect(synthJson(local).provider.docker[0]).toEqual({ registry_auth: [{ address: 'http://localhost:5000', auth_disabled: true }] });
   });
 
   test('a local state directory and an s3 backend are honoured', () => {

@@ -47,12 +47,13 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
     new LocalBackend(stack, { path: path.resolve(props.backend.dir, `${id}.tfstate`) });
   }
 
-  // The provider pushes only to registries it has an auth entry for: a loopback registry has
-  // no authentication; any other reads DOCKER_REGISTRY_USER/PASS or ~/.docker/config.json.
+  // The provider pushes only to registries it has an auth entry for. A loopback registry is
+  // plain HTTP without authentication, as Docker treats it ("http://" tells the provider);
+  // any other registry is HTTPS with DOCKER_REGISTRY_USER/PASS or ~/.docker/config.json.
   const address = props.registry.split('/')[0];
   new DockerProvider(stack, 'docker', {
     host: props.dockerHost,
-    registryAuth: [isLoopback(props.registry) ? { address, authDisabled: true } : { address }],
+    registryAuth: [isLoopback(props.registry) ? { address: `http://${address}`, authDisabled: true } : { address }],
   });
 
   const buildId = new TerraformVariable(stack, 'build_id', {
