@@ -89,3 +89,12 @@ export async function registryTags(env: E2eEnvironment, repository: string): Pro
   const body = await response.json() as { tags: string[] | null };
   return (body.tags ?? []).sort();
 }
+
+/** The manifest digest the registry serves for repository:tag. */
+export async function registryDigest(env: E2eEnvironment, repository: string, tag: string): Promise<string | null> {
+  const response = await fetch(`http://${env.registry}/v2/${repository}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' },
+  });
+  return response.ok ? response.headers.get('docker-content-digest') : null;
+}
