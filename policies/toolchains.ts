@@ -57,10 +57,10 @@ export const DEBIAN_12_GCC: Toolchain = {
   citation: 'gcc --version on Debian 12: gcc (Debian 12.2.0-14+deb12u1) 12.2.0',
 };
 
-/** Debian 11's compiler (gcc 10.2.1, read from `gcc --version` in the e2e bullseye image). */
+/** Debian 11's compiler (gcc 10.2.1, the version bullseye's package index gives). */
 export const DEBIAN_11_GCC: Toolchain = {
   name: 'debian-11-gcc', gcc: '10', rootPath: '', packages: DEBIAN_GCC, availableOn: ['debian-11'], libDirs: [],
-  citation: 'gcc --version in the e2e Debian 11 image',
+  citation: 'apt-cache policy gcc on Debian 11 (bullseye): 4:10.2.1-1',
 };
 
 // End-of-life toolchains (historical; package lists were not recorded).
