@@ -33,6 +33,10 @@ describe('ManylinuxImage', () => {
       expect(push.keep_remotely).toBe(true);
       expect(push.triggers).toEqual({ image_id: '${docker_image.Image.image_id}' });
     }
+    // one push at a time: each alias push waits for the previous one
+    const [first, ...rest] = [pushes.find((push) => push.name === '${docker_image.Image.name}'), ...pushes.filter((push) => push.name !== '${docker_image.Image.name}')];
+    expect(first.depends_on).toBeUndefined();
+    expect(rest.every((push) => push.depends_on.some((d: string) => d.startsWith('docker_registry_image.')))).toBe(true);
   });
 
   test('the spec hash is the build trigger and changes with any input', () => {

@@ -81,7 +81,9 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
   });
 
   const push = new Construct(stack, 'Push');
-  new RegistryImage(push, 'content', { name: image.name, keepRemotely: true, triggers: { image_id: image.imageId } });
+  // Pushes run one after the other: the first uploads the layers, the others only add a tag
+  // (concurrent uploads of the same layers make some registries answer 500).
+  let previous = new RegistryImage(push, 'content', { name: image.name, keepRemotely: true, triggers: { image_id: image.imageId } });
   const aliases: [string, string][] = [
     ['build-id', buildId.stringValue],
     ['latest', 'latest'],
@@ -93,11 +95,11 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
       targetImage: `${props.repository}:${tag}`,
       tagTriggers: [image.imageId],
     });
-    new RegistryImage(push, aliasId, {
+    previous = new RegistryImage(push, aliasId, {
       name: alias.targetImage,
       keepRemotely: true,
       triggers: { image_id: image.imageId },
-      dependsOn: [alias],
+      dependsOn: [alias, previous],
     });
   }
 
