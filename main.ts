@@ -19,6 +19,16 @@ export function defineFleet(app: App): ImageFleet {
   return fleet;
 }
 
+/**
+ * cdktf records a stack trace for every token it creates, and under ts-node each one is
+ * source-mapped: about 3 ms per image (measured with node --cpu-prof). Synth uses none of those
+ * traces, so the app run keeps V8's plain formatting. Users see validation errors as one-line
+ * messages either way.
+ */
+export function plainStackTraces(): void {
+  delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+}
+
 /** Runs `body`, turning a validation error into one line on stderr and exit code 1 (no stack trace). */
 export function runApp(body: () => void): void {
   try {
@@ -33,6 +43,7 @@ export function runApp(body: () => void): void {
 }
 
 if (require.main === module) {
+  plainStackTraces();
   runApp(() => {
     const app = new App();
     defineFleet(app);

@@ -6,10 +6,11 @@ import { Image } from '@cdktf/provider-docker/lib/image';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { App, ImageFleet } from '../constructs';
-import { defineFleet } from '../main';
+import { defineFleet, plainStackTraces } from '../main';
 import { manylinux_2_28 } from '../policies';
 import type { Policy } from '../policies';
 
+plainStackTraces(); // as main.ts does when cdktf runs it
 const [kind, countArg, outdir] = process.argv.slice(2);
 const started = process.hrtime.bigint();
 const app = new App({ outdir });

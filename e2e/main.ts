@@ -1,8 +1,9 @@
 /** Synthesizes the end-to-end fleet: `E2E_OPTIONS='{"extraPackages":["…"]}' node -r ts-node/register/transpile-only e2e/main.ts`. */
 import { App } from '../constructs';
-import { runApp } from '../main';
+import { plainStackTraces, runApp } from '../main';
 import { defineE2eFleet } from './fleet';
 
+plainStackTraces();
 runApp(() => {
   const app = new App();
   const stateDir = process.env.E2E_STATE_DIR;
