@@ -1,4 +1,4 @@
-import { contentTag, renderFleetManifest } from '../constructs';
+import { buildWorkflow, contentTag, renderFleetManifest } from '../constructs';
 import { manylinux_2_28, musllinux_1_2 } from '../policies';
 import { newFleet, synthJson } from './helpers/fleet';
 
@@ -36,6 +36,17 @@ describe('DerivedImage', () => {
     expect(manifest.images.map((i: { id: string }) => i.id)).toEqual(['musllinux_1_2_aarch64', 'musllinux_1_2_aarch64-acme']);
     expect(manifest.images[1].base.image).toBe(`localhost:5000/musllinux_1_2_aarch64:${contentTag(parent.specHash)}`);
     expect(renderFleetManifest('r', [])).toContain('"images": []');
+  });
+
+  test('gets a build job that waits for its parent, and stays out of the policy manifest', () => {
+    const { fleet } = newFleet();
+    const parent = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    fleet.addDerivedImage(parent, { name: 'gis', extraPackages: ['gdal-devel'] });
+    const manifest = JSON.parse(fleet.renderManifest());
+    const workflow = buildWorkflow({ images: manifest.images, registry: manifest.registry, defaultBranch: 'main' });
+    expect(workflow.jobs['manylinux_2_28_x86_64-gis'].needs).toEqual(['manylinux_2_28_x86_64']);
+    expect(workflow.jobs['manylinux_2_28_x86_64'].needs).toBeUndefined();
+    expect(workflow.jobs['manifest-manylinux_2_28'].needs).toEqual(['manylinux_2_28_x86_64']);
   });
 
   test('fails if the name is not lower-case words, the package list is empty or a package name is invalid', () => {

@@ -60,7 +60,12 @@ export function imageJobId(image: ManifestImage): string {
   return image.id;
 }
 
-function imageJob(image: ManifestImage, registry: string): Job {
+/** The fleet image a derived image is built FROM, if any. */
+function parentOf(image: ManifestImage, images: readonly ManifestImage[]): ManifestImage | undefined {
+  return images.find((other) => image.base.image.startsWith(`${other.repository}:`));
+}
+
+function imageJob(image: ManifestImage, registry: string, parent?: ManifestImage): Job {
   const missing = 'steps.exists.outputs.found != \'true\'';
   const ref = `${image.repository}:${contentTag(image.specHash)}`;
   const steps: Step[] = [
@@ -96,6 +101,7 @@ function imageJob(image: ManifestImage, registry: string): Job {
   ];
   return {
     name: image.id,
+    ...(parent ? { needs: [imageJobId(parent)] } : {}),
     if: ON_DEFAULT_BRANCH,
     runsOn: image.runner,
     environment: REGISTRY_ENVIRONMENT,
@@ -134,17 +140,20 @@ function manifestJob(policy: string, images: readonly ManifestImage[], registry:
 }
 
 /**
- * `build.yml`: one job per image stack (skipped when the registry has its content tag), then
- * one job per policy assembling the multi-arch manifest. Runs on pushes to the default branch.
+ * `build.yml`: one job per image stack (skipped when the registry has its content tag; a derived
+ * image waits for its parent), then one job per policy assembling the multi-arch manifest. Runs
+ * on pushes to the default branch.
  */
 export function buildWorkflow(props: FleetWorkflowsProps): Workflow {
   const jobs: Record<string, Job> = {};
   for (const image of props.images) {
-    jobs[imageJobId(image)] = imageJob(image, props.registry);
+    jobs[imageJobId(image)] = imageJob(image, props.registry, parentOf(image, props.images));
   }
-  const policies = [...new Set(props.images.map((image) => image.policy))];
+  // Multi-arch manifests gather the fleet images of a policy; derived images are their own.
+  const fleetImages = props.images.filter((image) => parentOf(image, props.images) === undefined);
+  const policies = [...new Set(fleetImages.map((image) => image.policy))];
   for (const policy of policies) {
-    jobs[`manifest-${policy}`] = manifestJob(policy, props.images.filter((image) => image.policy === policy), props.registry);
+    jobs[`manifest-${policy}`] = manifestJob(policy, fleetImages.filter((image) => image.policy === policy), props.registry);
   }
   return {
     file: 'build.yml',

@@ -92,7 +92,7 @@ export class ImageFleet extends Construct {
       repository: this.config.githubRepository ?? undefined,
       defaultBranch: this.config.defaultBranch,
       registry: this.config.registry,
-      images: () => this.images.map((image) => image.toManifest()),
+      images: () => JSON.parse(this.renderManifest()).images,
     });
   }
 
