@@ -1,3 +1,4 @@
+import { ARCHITECTURES } from '../policies';
 import { ACTIONS } from './actions';
 import { contentTag } from './fleet-manifest';
 import type { ManifestImage } from './fleet-manifest';
@@ -10,6 +11,8 @@ export const REGISTRY_USERNAME_SECRET = 'REGISTRY_USERNAME';
 export const REGISTRY_PASSWORD_SECRET = 'REGISTRY_PASSWORD';
 /** Repository variable holding the registry address, for workflows besides the generated ones. */
 export const REGISTRY_VARIABLE = 'FLEET_REGISTRY';
+/** Jobs that build no image (manifests, fleet diff) run on the x86_64 runner of the arch table. */
+const UTILITY_RUNNER = ARCHITECTURES.x86_64.runner;
 /** The check the default-branch ruleset requires. */
 export const FLEET_DIFF_CHECK = 'fleet-diff';
 
@@ -121,7 +124,7 @@ function manifestJob(policy: string, images: readonly ManifestImage[], registry:
     name: `${policy} multi-arch manifest`,
     needs: images.map(imageJobId),
     if: ON_DEFAULT_BRANCH,
-    runsOn: 'ubuntu-24.04',
+    runsOn: UTILITY_RUNNER,
     environment: REGISTRY_ENVIRONMENT,
     permissions: { contents: 'read' },
     concurrency: { group: `manifest-${policy}`, cancelInProgress: false },
@@ -178,7 +181,7 @@ export function fleetDiffWorkflow(): Workflow {
     jobs: {
       [FLEET_DIFF_CHECK]: {
         name: FLEET_DIFF_CHECK,
-        runsOn: 'ubuntu-24.04',
+        runsOn: UTILITY_RUNNER,
         permissions: { contents: 'read' },
         env: { CHECKPOINT_DISABLE: '1' },
         steps: [
