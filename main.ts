@@ -1,21 +1,15 @@
 import { App, FleetValidationError, ImageFleet } from './constructs';
-import {
-  manylinux2014, manylinux_2_28, manylinux_2_31, manylinux_2_34, manylinux_2_35, manylinux_2_39, musllinux_1_2,
-} from './policies';
+import { PUBLISHED_POLICIES } from './policies';
 
 /**
- * The published fleet: one call per policy, one image per architecture the policy offers.
- * Adding a policy is one record in policies/ and one line here.
+ * The published fleet: every policy whose images are published (the policies' own list), one
+ * image per architecture the policy offers. Adding a policy is one record in policies/.
  */
 export function defineFleet(app: App): ImageFleet {
   const fleet = new ImageFleet(app, 'fleet');
-  fleet.addPolicy(manylinux2014);
-  fleet.addPolicy(manylinux_2_28);
-  fleet.addPolicy(manylinux_2_31);
-  fleet.addPolicy(manylinux_2_34);
-  fleet.addPolicy(manylinux_2_35);
-  fleet.addPolicy(manylinux_2_39);
-  fleet.addPolicy(musllinux_1_2);
+  for (const policy of PUBLISHED_POLICIES) {
+    fleet.addPolicy(policy);
+  }
   return fleet;
 }
 

@@ -1,10 +1,10 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from '../constructs';
-import { computeSpecHash, renderBuildContext, renderBuildFiles } from '../constructs/private/build-context';
-import type { ContextFile } from '../constructs/private/build-context';
-import { createTar } from '../constructs/private/tar';
+import { App, computeSpecHash, renderImageContext, renderImageFiles } from '../constructs';
+import type { ContextFile } from '../constructs';
+import { readScripts } from '../constructs/image/private/scripts';
+import { createTar } from '../constructs/image/private/tar';
 import { defineFleet } from '../main';
 import { INTERPRETERS, PYPY_3_11, manylinux_2_28 } from '../policies';
 import type { Interpreter } from '../policies';
@@ -28,11 +28,11 @@ describe('spec hash', () => {
 
   test('a change to any file inside the build archive changes the hash', () => {
     const s = spec(manylinux_2_28, 'x86_64');
-    const build = renderBuildFiles(s);
+    const build = [...readScripts(), ...renderImageFiles(s)];
     const hashWith = (changed: ContextFile[]) => computeSpecHash([
-      { path: 'build.tar', mode: 0o644, content: createTar(changed) }, renderBuildContext(s)[1]]);
+      { path: 'build.tar', mode: 0o644, content: createTar(changed) }, renderImageContext(s)[1]]);
     const base = hashWith(build);
-    expect(computeSpecHash(renderBuildContext(s))).toMatch(/^[0-9a-f]{64}$/);
+    expect(computeSpecHash(renderImageContext(s))).toMatch(/^[0-9a-f]{64}$/);
     const script = build.findIndex((f) => f.path === 'finalize.sh');
     expect(hashWith(build.map((f, i) => (i === script ? { ...f, content: `${f.content}\n` } : f)))).not.toBe(base);
     expect(hashWith(build.map((f, i) => (i === script ? { ...f, mode: f.mode ^ 0o111 } : f)))).not.toBe(base);
@@ -41,7 +41,7 @@ describe('spec hash', () => {
 
   test('the archive is deterministic and lists every script with its mode', () => {
     const s = spec(manylinux_2_28, 'aarch64');
-    const [a, b] = [renderBuildContext(s), renderBuildContext(s)];
+    const [a, b] = [renderImageContext(s), renderImageContext(s)];
     expect(Buffer.compare(a[0].content as Buffer, b[0].content as Buffer)).toBe(0);
     const dir = tempDir('tar-');
     fs.writeFileSync(path.join(dir, 'build.tar'), a[0].content);
@@ -65,9 +65,10 @@ describe('spec hash', () => {
       return after.specHash !== image.specHash;
     }).map((image) => image.imageId);
     // THEN only the images offering PyPy 3.11 change
-    expect(changed).toEqual(before.filter((image) => image.spec.interpreters.some((x) => x.interpreter === PYPY_3_11)).map((i) => i.imageId));
-    expect(changed).toEqual(['manylinux2014_aarch64', 'manylinux2014_i686', 'manylinux2014_x86_64', 'manylinux_2_28_aarch64',
-      'manylinux_2_28_i686', 'manylinux_2_28_x86_64', 'manylinux_2_34_aarch64', 'manylinux_2_34_i686', 'manylinux_2_34_x86_64',
-      'manylinux_2_39_aarch64']);
+    const offering = before.filter((image) => image.spec.interpreters.some((x) => x.interpreter === PYPY_3_11)).map((i) => i.imageId);
+    expect(changed).toEqual(offering);
+    // PyPy ships for x86_64, i686 and aarch64 on glibc: some images offer it, others must not change.
+    expect(offering.length).toBeGreaterThan(0);
+    expect(offering.length).toBeLessThan(before.length);
   });
 });

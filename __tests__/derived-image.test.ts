@@ -32,18 +32,18 @@ describe('DerivedImage', () => {
     const { fleet } = newFleet();
     const parent = fleet.addImage({ policy: musllinux_1_2, arch: 'aarch64' });
     fleet.addDerivedImage(parent, { name: 'acme', extraPackages: ['postgresql-dev'] });
-    const manifest = JSON.parse(fleet.renderManifest());
+    const manifest = JSON.parse(renderFleetManifest(fleet.model));
     expect(manifest.images.map((i: { id: string }) => i.id)).toEqual(['musllinux_1_2_aarch64', 'musllinux_1_2_aarch64-acme']);
     expect(manifest.images[1].base.image).toBe(`localhost:5000/musllinux_1_2_aarch64:${contentTag(parent.specHash)}`);
-    expect(renderFleetManifest('r', [])).toContain('"images": []');
+    // the parent link is typed in the model, not guessed from the base reference
+    expect(fleet.model.images.map((i) => [i.id, i.parentId])).toEqual([['musllinux_1_2_aarch64', null], ['musllinux_1_2_aarch64-acme', 'musllinux_1_2_aarch64']]);
   });
 
   test('gets a build job that waits for its parent, and stays out of the policy manifest', () => {
     const { fleet } = newFleet();
     const parent = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
     fleet.addDerivedImage(parent, { name: 'gis', extraPackages: ['gdal-devel'] });
-    const manifest = JSON.parse(fleet.renderManifest());
-    const workflow = buildWorkflow({ images: manifest.images, registry: manifest.registry, defaultBranch: 'main' });
+    const workflow = buildWorkflow({ images: fleet.model.images, registry: fleet.model.registry, defaultBranch: 'main' });
     expect(workflow.jobs['manylinux_2_28_x86_64-gis'].needs).toEqual(['manylinux_2_28_x86_64']);
     expect(workflow.jobs['manylinux_2_28_x86_64'].needs).toBeUndefined();
     expect(workflow.jobs['manifest-manylinux_2_28'].needs).toEqual(['manylinux_2_28_x86_64']);
@@ -60,6 +60,6 @@ describe('DerivedImage', () => {
       .toThrow(/^manylinux_2_28_x86_64-acme: extra package 'git && curl evil' is not a valid dnf package name/);
     fleet.addDerivedImage(parent, { name: 'acme', extraPackages: ['git'] });
     expect(() => fleet.addDerivedImage(parent, { name: 'acme', extraPackages: ['nano'] }))
-      .toThrow(/^manylinux_2_28_x86_64-acme: derived image manylinux_2_28_x86_64-acme is already in the fleet/);
+      .toThrow(/^manylinux_2_28_x86_64-acme: image id manylinux_2_28_x86_64-acme is already in the fleet \(added twice\); give each derived image/);
   });
 });

@@ -1,8 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { escapeTemplate } from '../constructs';
 import { manylinux_2_31 } from '../policies';
-import { newFleet, synthJson } from './helpers/fleet';
+import { newFleet, synthJson, tempDir } from './helpers/fleet';
+
+const ROOT = path.join(__dirname, '..');
 
 describe('FleetRepository (stack github)', () => {
   const synthRepo = (props = {}) => {
@@ -47,23 +50,32 @@ describe('FleetRepository (stack github)', () => {
     expect(escapeTemplate('a ${{ x }} %{ y }')).toBe('a $${{ x }} %%{ y }');
   });
 
-  test('no secret value lands in the synthesized output', () => {
-    // GIVEN secrets in the environment, as a maintainer deploying the stack has them
-    process.env.TF_VAR_registry_password = 'hunter2-secret-value';
-    process.env.GITHUB_TOKEN = 'ghp_notarealtoken0000000000000000000000';
-    try {
-      const { app } = synthRepo({ githubRepository: 'acme/fleet' });
-      // WHEN
-      app.synth();
-      // THEN
-      const files = fs.readdirSync(app.outdir, { recursive: true }) as string[];
-      for (const file of files.map((f) => path.join(app.outdir, f)).filter((f) => fs.statSync(f).isFile())) {
-        const text = fs.readFileSync(file, 'latin1');
-        expect([file, text.includes('hunter2-secret-value') || text.includes('ghp_notarealtoken')]).toEqual([file, false]);
-      }
-    } finally {
-      delete process.env.TF_VAR_registry_password;
-      delete process.env.GITHUB_TOKEN;
+  test('no secret value lands in the synthesized output, though synth runs with every place a secret lives', () => {
+    // GIVEN a full synth, as cdktf runs main.ts, with secrets where a deploying maintainer has
+    // them: the provider's registry variables, a GitHub token, the sensitive Terraform
+    // variables, and a docker login in ~/.docker/config.json; and a canary in a setting synth
+    // does read, to prove the scan below sees what synth took from the environment
+    const home = tempDir('home-');
+    fs.mkdirSync(path.join(home, '.docker'));
+    const secrets = {
+      DOCKER_REGISTRY_USER: 'secret-user-7f3a', DOCKER_REGISTRY_PASS: 'secret-pass-9b1c', GITHUB_TOKEN: 'ghp_secret0token0000000000000000000000',
+      TF_VAR_registry_username: 'secret-tfuser-2d4e', TF_VAR_registry_password: 'secret-tfpass-5a6b',
+    };
+    const login = Buffer.from('secret-login:secret-login-pass-3c8d').toString('base64');
+    fs.writeFileSync(path.join(home, '.docker', 'config.json'), JSON.stringify({ auths: { 'ghcr.io': { auth: login } } }));
+    const outdir = path.join(tempDir('secrets-'), 'out');
+    execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ...secrets, HOME: home, CDKTF_OUTDIR: outdir, FLEET_REGISTRY: 'ghcr.io/acme', FLEET_GITHUB_REPOSITORY: 'acme/canary-visible-4e2f' },
+    });
+    // WHEN every output file is read (build archives included)
+    const files = (fs.readdirSync(outdir, { recursive: true }) as string[]).map((f) => path.join(outdir, f)).filter((f) => fs.statSync(f).isFile());
+    const texts = files.map((file) => [file, fs.readFileSync(file, 'latin1')] as const);
+    // THEN the canary is there, and no secret is
+    expect(texts.some(([, text]) => text.includes('canary-visible-4e2f'))).toBe(true);
+    for (const [file, text] of texts) {
+      const leaked = [...Object.values(secrets), login, 'secret-login-pass-3c8d'].filter((secret) => text.includes(secret));
+      expect([path.relative(outdir, file), leaked]).toEqual([path.relative(outdir, file), []]);
     }
   });
 });

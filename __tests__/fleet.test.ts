@@ -1,9 +1,7 @@
 import { Testing } from 'cdktf';
-import { App } from '../constructs';
+import { App, buildWorkflow, fleetDiffWorkflow, renderFleetManifest, renderWorkflow } from '../constructs';
 import { defineFleet } from '../main';
 import { tempDir } from './helpers/fleet';
-
-import { buildWorkflow, fleetDiffWorkflow, renderWorkflow } from '../constructs';
 
 // The one whole-fleet change detector. Every behaviour it covers is also asserted elsewhere;
 // a diff here means the fleet's output changed: review it, then `npx jest -u`.
@@ -20,8 +18,8 @@ test('whole-fleet snapshot: fleet.json, every stack, every Dockerfile, the workf
   const dockerfiles = Object.fromEntries(fleet.images.map((image) => [
     image.imageId, image.contextFiles.find((file) => file.path === 'Dockerfile')!.content,
   ]));
-  const manifest = JSON.parse(fleet.renderManifest());
-  const workflows = [buildWorkflow({ images: manifest.images, registry: manifest.registry, defaultBranch: 'main' }), fleetDiffWorkflow()]
+  const manifest = JSON.parse(renderFleetManifest(fleet.model));
+  const workflows = [buildWorkflow({ images: fleet.model.images, registry: fleet.model.registry, defaultBranch: 'main' }), fleetDiffWorkflow()]
     .map((workflow) => renderWorkflow(workflow));
   stacks.github = JSON.parse(Testing.synth(fleet.repository));
   // THEN

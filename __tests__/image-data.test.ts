@@ -1,5 +1,9 @@
-import { DEBIAN_12, DEBIAN_12_GCC, manylinux2014, manylinux_2_28, manylinux_2_31, manylinux_2_34, manylinux_2_36, musllinux_1_2 } from '../policies';
-import { dataFiles, imageEnv, lines, spec } from './helpers/spec';
+import { LAYOUT, renderTable } from '../constructs';
+import {
+  DEBIAN_12, DEBIAN_12_GCC, INTERPRETERS, TOOLS, interpreterHasArch, manylinux2014, manylinux_2_28, manylinux_2_31, manylinux_2_34,
+  manylinux_2_36, musllinux_1_2,
+} from '../policies';
+import { dataFiles, imageEnv, lines, spec, tableRows } from './helpers/spec';
 
 describe('per-image data files', () => {
   test('each family installs its own package names', () => {
@@ -26,70 +30,79 @@ describe('per-image data files', () => {
     expect(lines(dataFiles(spec(manylinux_2_28, 'x86_64', { extraPackages: ['libxml2-devel'] }))['packages/runtime.txt']).at(-1)).toBe('libxml2-devel');
   });
 
-  test('quirks are data: yum basearch on CentOS 7 i686, bash on musl, the x86-64-v2 baseline, armv7l configure triple', () => {
+  test('image.env carries the whole in-image layout, from the one layout table', () => {
+    const env = imageEnv(spec(manylinux_2_28, 'aarch64'));
+    for (const [key, value] of Object.entries(LAYOUT)) {
+      expect([key, env[key]]).toEqual([key, value]);
+    }
+  });
+
+  test('quirks are data: yum basearch on CentOS 7 i686, bash on musl, the gcc wrapper, linux32, armv7l configure triple', () => {
     expect(imageEnv(spec(manylinux2014, 'i686')).YUM_BASEARCH).toBe('i386');
     expect(imageEnv(spec(manylinux2014, 'x86_64')).YUM_BASEARCH).toBe('');
     expect(imageEnv(spec(manylinux2014, 'x86_64'))).toMatchObject({ VAULT_FROM: 'mirror.centos.org', VAULT_TO: 'vault.centos.org' });
     expect(imageEnv(spec(musllinux_1_2, 'aarch64')).DEFAULT_SHELL).toBe('/bin/bash');
     expect(imageEnv(spec(manylinux_2_28, 'aarch64')).DEFAULT_SHELL).toBe('');
-    expect(imageEnv(spec(manylinux_2_34, 'x86_64')).X86_64_BASELINE).toBe('x86-64-v2');
-    expect(imageEnv(spec(manylinux_2_34, 'aarch64')).X86_64_BASELINE).toBe('');
-    expect(imageEnv(spec(manylinux_2_28, 'x86_64')).X86_64_BASELINE).toBe('');
+    expect(imageEnv(spec(manylinux_2_34, 'x86_64')).GCC_WRAPPER).toBe('true');
+    expect(imageEnv(spec(manylinux_2_34, 'aarch64')).GCC_WRAPPER).toBe('false');
+    expect(imageEnv(spec(manylinux_2_28, 'x86_64')).GCC_WRAPPER).toBe('false');
     expect(imageEnv(spec(manylinux_2_31, 'armv7l')).CPYTHON_BUILD).toBe('armv7l-unknown-linux-gnueabihf');
     expect(imageEnv(spec(musllinux_1_2, 'armv7l')).CPYTHON_BUILD).toBe('arm-linux-musleabihf');
-    expect(dataFiles(spec(musllinux_1_2, 'armv7l')).linux32).toBe('armv7l\n');
-    expect(dataFiles(spec(musllinux_1_2, 'aarch64')).linux32).toBeUndefined();
+    expect(imageEnv(spec(musllinux_1_2, 'armv7l')).LINUX32).toBe('true');
+    expect(imageEnv(spec(musllinux_1_2, 'aarch64')).LINUX32).toBe('false');
   });
 
-  test('per-arch interpreter rules: PyPy on x86_64/aarch64/i686 glibc only, GraalPy not on i686', () => {
-    const rows = (s: ReturnType<typeof spec>) => lines(dataFiles(s)['interpreters.tsv']).map((line) => line.split('\t'));
-    const tags = (s: ReturnType<typeof spec>) => rows(s).map((r) => r[0]);
-    expect(tags(spec(manylinux_2_28, 'x86_64'))).toEqual(expect.arrayContaining(['pp311-pypy311_pp73', 'graalpy312-graalpy250_312_native']));
-    expect(tags(spec(manylinux_2_28, 'i686'))).toContain('pp39-pypy39_pp73');
-    expect(tags(spec(manylinux_2_28, 'i686'))).not.toContain('graalpy311-graalpy242_311_native');
-    expect(tags(spec(manylinux_2_28, 'ppc64le')).every((t) => t.startsWith('cp'))).toBe(true);
-    expect(tags(spec(musllinux_1_2, 'x86_64')).every((t) => t.startsWith('cp'))).toBe(true);
-    const pypy = rows(spec(manylinux_2_28, 'aarch64')).find((r) => r[0] === 'pp311-pypy311_pp73')!;
-    expect(pypy).toEqual(['pp311-pypy311_pp73', 'pypy', '7.3.23', '3.11', 'false', 'true',
-      'https://downloads.python.org/pypy/pypy3.11-v7.3.23-aarch64.tar.bz2', '5433ac0ad526aeb35025ef8509bed65cd62ea35cb9e21ac649c69a5eff4eecb6', '']);
-    expect(rows(spec(manylinux_2_28, 'x86_64')).find((r) => r[0] === 'pp39-pypy39_pp73')![5]).toBe('false');
+  test('one interpreter table per image, read by column name: the arch and libc decide its rows', () => {
+    const tags = (s: ReturnType<typeof spec>) => tableRows(s, 'interpreters.tsv').map((r) => r.tag);
+    for (const [policy, arch] of [[manylinux_2_28, 'x86_64'], [manylinux_2_28, 'i686'], [manylinux_2_28, 'ppc64le'], [musllinux_1_2, 'x86_64']] as const) {
+      const libc = policy.libc.kind;
+      expect(tags(spec(policy, arch))).toEqual(INTERPRETERS.filter((i) => i.libc.includes(libc) && interpreterHasArch(i, arch)).map((i) => i.tag));
+    }
+    const pypy = tableRows(spec(manylinux_2_28, 'aarch64'), 'interpreters.tsv').find((r) => r.tag === 'pp311-pypy311_pp73')!;
+    expect(pypy).toEqual({
+      tag: 'pp311-pypy311_pp73', implementation: 'pypy', version: '7.3.23', python_version: '3.11', free_threaded: 'false', installed: 'true',
+      prefix: `${LAYOUT.INTERNAL_DIR}/pp311-pypy311_pp73`,
+      url: 'https://downloads.python.org/pypy/pypy3.11-v7.3.23-aarch64.tar.bz2', sha256: '5433ac0ad526aeb35025ef8509bed65cd62ea35cb9e21ac649c69a5eff4eecb6', mirror: '',
+    });
+    const nogil = tableRows(spec(manylinux_2_28, 'x86_64'), 'interpreters.tsv').find((r) => r.tag === 'cp314-cp314t')!;
+    expect(nogil).toMatchObject({ free_threaded: 'true', prefix: '/opt/_internal/cpython-3.14.6-nogil' });
+    expect(tableRows(spec(manylinux_2_28, 'x86_64'), 'interpreters.tsv').find((r) => r.tag === 'pp39-pypy39_pp73')!.installed).toBe('false');
   });
 
   test('every download in the data carries a 64-hex sha256', () => {
     for (const s of [spec(manylinux2014, 'x86_64'), spec(manylinux_2_28, 'i686'), spec(musllinux_1_2, 'riscv64')]) {
-      const files = dataFiles(s);
-      for (const row of lines(files['sources.tsv']).map((l) => l.split('\t'))) {
-        expect([row[0], row[3]]).toEqual([row[0], expect.stringMatching(/^[0-9a-f]{64}$/)]);
-      }
-      for (const row of lines(files['interpreters.tsv']).map((l) => l.split('\t'))) {
-        expect([row[0], row[7]]).toEqual([row[0], expect.stringMatching(/^[0-9a-f]{64}$/)]);
+      for (const row of [...tableRows(s, 'sources.tsv'), ...tableRows(s, 'interpreters.tsv')]) {
+        expect([row.name ?? row.tag, row.sha256]).toEqual([row.name ?? row.tag, expect.stringMatching(/^[0-9a-f]{64}$/)]);
       }
     }
   });
 
-  test('native builds: OpenSSL, curl, libxcrypt and Tcl/Tk only where the base needs them; mirrors as data', () => {
-    const names = (s: ReturnType<typeof spec>) => lines(dataFiles(s)['sources.tsv']).map((l) => l.split('\t')[0]);
-    expect(names(spec(manylinux2014, 'x86_64')).sort()).toEqual(['curl', 'git', 'libxcrypt', 'mpdecimal', 'openssl', 'sqlite-autoconf', 'tcl', 'tk', 'zstd']);
-    expect(names(spec(manylinux_2_28, 'x86_64')).sort()).toEqual(['git', 'mpdecimal', 'sqlite-autoconf', 'zstd']);
+  test('native builds: OpenSSL, curl, libxcrypt and Tcl/Tk only where the base needs them; prefixes and mirrors as data', () => {
+    const rows = (s: ReturnType<typeof spec>) => tableRows(s, 'sources.tsv');
+    expect(rows(spec(manylinux2014, 'x86_64')).map((r) => r.name).sort()).toEqual(['curl', 'git', 'libxcrypt', 'mpdecimal', 'openssl', 'sqlite-autoconf', 'tcl', 'tk', 'zstd']);
+    expect(rows(spec(manylinux_2_28, 'x86_64')).map((r) => r.name).sort()).toEqual(['git', 'mpdecimal', 'sqlite-autoconf', 'zstd']);
+    const prefixes = Object.fromEntries(rows(spec(manylinux2014, 'x86_64')).map((r) => [r.name, r.prefix]));
+    expect(prefixes).toMatchObject({ openssl: '/opt/_internal/openssl-3.5', curl: '/opt/_internal/curl', 'sqlite-autoconf': '/usr/local', zstd: '/usr/local' });
     const mirrored = spec(manylinux_2_28, 'x86_64', { sourceMirrors: { zstd: 'https://mirror.example/zstd-1.5.7.tar.gz' } });
-    expect(lines(dataFiles(mirrored)['sources.tsv']).find((l) => l.startsWith('zstd'))!.split('\t')[4]).toBe('https://mirror.example/zstd-1.5.7.tar.gz');
+    expect(rows(mirrored).find((r) => r.name === 'zstd')!.mirror).toBe('https://mirror.example/zstd-1.5.7.tar.gz');
   });
 
   test('uv is left out where it has no wheels', () => {
-    const tools = (s: ReturnType<typeof spec>) => lines(dataFiles(s)['tools.tsv']).map((l) => l.split('\t')[0]);
+    const tools = (s: ReturnType<typeof spec>) => tableRows(s, 'tools.tsv').map((r) => r.name);
     expect(tools(spec(musllinux_1_2, 's390x'))).not.toContain('uv');
-    expect(tools(spec(musllinux_1_2, 'x86_64'))).toContain('uv');
-    expect(tools(spec(manylinux_2_28, 's390x'))).toContain('uv');
-    expect(lines(dataFiles(spec(manylinux_2_28, 'x86_64'))['tools.tsv'])).toContain('auditwheel\t6.7.0');
+    expect(tools(spec(musllinux_1_2, 'x86_64'))).toEqual(TOOLS.map((t) => t.name));
+    expect(tableRows(spec(manylinux_2_28, 'x86_64'), 'tools.tsv')).toContainEqual({ name: 'auditwheel', version: '6.7.0' });
   });
 
-  test.each([
-    ['rhel', manylinux_2_28, 'x86_64'],
-    ['debian', manylinux_2_31, 'armv7l'],
-    ['alpine', musllinux_1_2, 'aarch64'],
-  ] as const)('snapshot of the %s family data files', (_family, policy, arch) => {
-    const files = dataFiles(spec(policy, arch));
-    delete files['image.json']; // the same facts as interpreters.tsv
-    expect(files).toMatchSnapshot();
+  test('sharedCpython gets a row naming the GIL CPython it is built from and its prefix', () => {
+    expect(tableRows(spec(manylinux_2_28, 'x86_64', { sharedCpython: ['3.14'] }), 'shared-cpython.tsv'))
+      .toEqual([{ python_version: '3.14', tag: 'cp314-cp314', prefix: '/opt/shared-cpython-3.14' }]);
+    expect(tableRows(spec(manylinux_2_28, 'x86_64'), 'shared-cpython.tsv')).toEqual([]);
+  });
+
+  test('a table refuses a cell that would break its rows', () => {
+    expect(() => renderTable({ columns: ['a', 'b'], rows: [['x\ty', 'z']] })).toThrow(/does not fit the columns a, b/);
+    expect(() => renderTable({ columns: ['a', 'b'], rows: [['x']] })).toThrow(/does not fit/);
+    expect(renderTable({ columns: ['a', 'b'], rows: [['x', ''], ['y', true]] })).toBe('a\tb\nx\t\ny\ttrue\n');
   });
 });

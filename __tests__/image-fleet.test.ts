@@ -1,12 +1,13 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, FLEET_MANIFEST_FILE } from '../constructs';
+import { App, FLEET_MANIFEST_FILE, ImageFleet, renderFleetManifest } from '../constructs';
 import { defineFleet } from '../main';
-import { manylinux_2_28, manylinux_2_31 } from '../policies';
+import { PUBLISHED_POLICIES, manylinux_2_28, manylinux_2_31, policyArches } from '../policies';
 import { newFleet, tempDir } from './helpers/fleet';
 
 const ROOT = path.join(__dirname, '..');
+const publishedIds = () => PUBLISHED_POLICIES.flatMap((p) => policyArches(p).map((arch) => `${p.publishedName}_${arch}`)).sort();
 
 describe('ImageFleet', () => {
   test('addPolicy adds one image per arch the policy offers', () => {
@@ -36,39 +37,72 @@ describe('ImageFleet', () => {
       toolchain: { name: 'ubuntu-20.04-gcc', gcc: '9' },
     });
     expect(image.tags).toEqual([`spec-${image.specHash.slice(0, 12)}`, 'latest']);
-    expect(image.interpreters.filter((i: { installed: boolean }) => i.installed)).toHaveLength(9);
-    expect(image.tools.map((t: { name: string }) => t.name)).toEqual(['pipx', 'auditwheel', 'cmake', 'patchelf', 'swig', 'uv', 'abi3audit']);
+    expect(image.interpreters.map((i: { tag: string }) => i.tag)).toEqual(fleet.images[0].spec.interpreters.map((i) => i.interpreter.tag));
+    expect(image.tools.map((t: { name: string }) => t.name)).toEqual(fleet.images[0].spec.tools.map((t) => t.name));
   });
 
-  test('the default fleet is the 26 published images, sorted by id, with aliases', () => {
-    const app = new App({ outdir: tempDir('out-') });
-    const manifest = JSON.parse(defineFleet(app).renderManifest());
-    expect(manifest.images).toHaveLength(26);
-    const ids = manifest.images.map((i: { id: string }) => i.id);
-    expect([...ids].sort()).toEqual(ids);
-    const x86 = manifest.images.find((i: { id: string }) => i.id === 'manylinux2014_x86_64');
+  test('writes fleet.json for a fleet without images too, once per synth', () => {
+    const { app } = newFleet();
+    app.synth();
+    expect(JSON.parse(fs.readFileSync(path.join(app.outdir, FLEET_MANIFEST_FILE), 'utf8'))).toEqual({ schemaVersion: 1, registry: 'localhost:5000', images: [] });
+  });
+
+  test('build contexts are written only by a synth', () => {
+    // GIVEN a fleet constructed but not synthesized
+    const outdir = tempDir('nosynth-');
+    const fleet = new ImageFleet(new App({ outdir }), 'fleet');
+    fleet.addPolicy(manylinux_2_28);
+    // THEN no file was written (cdktf's App makes the empty folders): the model is computed in memory
+    expect(fleet.model.images).toHaveLength(5);
+    const files = (fs.readdirSync(outdir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(outdir, f)).isFile());
+    expect(files).toEqual([]);
+  });
+
+  test('the default fleet is every image the published policies offer, sorted by id, with aliases', () => {
+    const model = defineFleet(new App({ outdir: tempDir('out-') })).model;
+    expect(model.images.map((i) => i.id)).toEqual(publishedIds());
+    const x86 = model.images.find((i) => i.id === 'manylinux2014_x86_64')!;
     expect(x86.policyAliases).toEqual(['manylinux_2_17']);
-    expect(x86.interpreters).toHaveLength(14);
-    const uvless = manifest.images.find((i: { id: string }) => i.id === 'musllinux_1_2_s390x');
-    expect(uvless.tools.map((t: { name: string }) => t.name)).not.toContain('uv');
+    const uvless = model.images.find((i) => i.id === 'musllinux_1_2_s390x')!;
+    expect(uvless.tools.map((t) => t.name)).not.toContain('uv');
   });
 
-  test('two synths in separate processes with different output and temp folders give byte-identical fleet.json', () => {
-    // GIVEN two separate processes, project copies at different paths, different TMPDIRs
-    const run = () => {
-      const tmp = tempDir('det-');
-      const outdir = path.join(tmp, 'out');
-      execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'main.ts')], {
-        cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir, TMPDIR: path.join(tmp), CDKTF_CONTEXT_JSON: '{}' },
+  test('two synths from two checkouts at different paths, in separate processes, give byte-identical output', () => {
+    // GIVEN two copies of the project at different paths (node_modules shared by a link)
+    const checkout = (name: string) => {
+      const dir = path.join(tempDir('checkout-'), name);
+      fs.mkdirSync(dir);
+      for (const entry of ['main.ts', 'constructs', 'policies', 'image-scripts', 'package.json', 'tsconfig.json']) {
+        fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+      }
+      fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+      return dir;
+    };
+    const synth = (dir: string) => {
+      const outdir = path.join(dir, 'cdktf.out');
+      execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'main.ts'], {
+        cwd: dir, env: { ...process.env, CDKTF_OUTDIR: outdir, TMPDIR: tempDir('tmp-'), CDKTF_CONTEXT_JSON: '{}' },
       });
-      return fs.readFileSync(path.join(outdir, FLEET_MANIFEST_FILE), 'utf8');
+      return outdir;
     };
     // WHEN
-    const first = run();
-    const second = run();
-    // THEN
-    expect(second).toBe(first);
-    expect(JSON.parse(first).images).toHaveLength(26);
+    const [a, b] = [synth(checkout('one')), synth(checkout('second-checkout'))];
+    // THEN fleet.json, every stack's Terraform JSON (less the local state path) and every context file are equal
+    expect(fs.readFileSync(path.join(b, FLEET_MANIFEST_FILE), 'utf8')).toBe(fs.readFileSync(path.join(a, FLEET_MANIFEST_FILE), 'utf8'));
+    const stacks = fs.readdirSync(path.join(a, 'stacks')).sort();
+    expect(stacks).toEqual([...publishedIds(), 'github'].sort());
+    const comparable = (out: string, stack: string) => {
+      const json = JSON.parse(fs.readFileSync(path.join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+      delete json.terraform.backend;
+      return json;
+    };
+    for (const stack of stacks) {
+      expect([stack, comparable(b, stack)]).toEqual([stack, comparable(a, stack)]);
+      for (const file of stack === 'github' ? [] : ['Dockerfile', 'build.tar']) {
+        const [x, y] = [a, b].map((out) => fs.readFileSync(path.join(out, 'stacks', stack, 'context', file)));
+        expect([stack, file, Buffer.compare(x, y)]).toEqual([stack, file, 0]);
+      }
+    }
   });
 });
 
@@ -88,4 +122,12 @@ describe('main.ts as cdktf runs it', () => {
     expect(status).toBe(1);
     expect(stderr).toBe("Error: FLEET_REGISTRY: registry 'HTTPS://Quay.io' is not a registry host with an optional lower-case path (allowed: localhost:5000, quay.io/pypa, ghcr.io/<owner>); give host[:port][/namespace] without a scheme (no https://) or a tag\n");
   });
+});
+
+test('renderFleetManifest keeps the contract keys only (the parent link stays in the model)', () => {
+  const { fleet } = newFleet();
+  fleet.addDerivedImage(fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' }), { name: 'acme', extraPackages: ['git'] });
+  const text = renderFleetManifest(fleet.model);
+  expect(text).not.toContain('parentId');
+  expect(text.endsWith('}\n')).toBe(true);
 });

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { renderTable } from '../constructs';
 import { tempDir } from './helpers/fleet';
 
 const SCRIPTS = path.join(__dirname, '..', 'image-scripts');
@@ -54,7 +55,8 @@ describe('scripts that run inside images', () => {
 });
 
 describe('manylinux-interpreters', () => {
-  // GIVEN an image layout in a temp folder: one CPython installed, one PyPy on demand
+  // GIVEN an image layout in a temp folder: one CPython installed, one PyPy on demand, and the
+  // build folder's image.env and interpreters.tsv as the fleet renders them
   const root = tempDir('interp-');
   const dirs = { python: path.join(root, 'opt/python'), internal: path.join(root, 'opt/_internal'), bin: path.join(root, 'bin') };
   Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
@@ -65,22 +67,26 @@ describe('manylinux-interpreters', () => {
   const tarball = path.join(root, 'pypy.tar.bz2');
   execFileSync('tar', ['-cjf', tarball, '-C', path.join(root, 'src'), 'pypy3.11-v7.3.23-linux64']);
   const data = (sha: string) => {
-    const file = path.join(root, `image-${sha.slice(0, 8)}.json`);
-    fs.writeFileSync(file, JSON.stringify({ interpreters: [
-      { tag: 'cp312-cp312', implementation: 'cpython', version: '3.12.13', pythonVersion: '3.12', installed: true, url: '', sha256: '' },
-      { tag: 'pp311-pypy311_pp73', implementation: 'pypy', version: '7.3.23', pythonVersion: '3.11', installed: false, url: `file://${tarball}`, sha256: sha, mirror: '' },
-    ] }));
-    return file;
+    const build = tempDir('build-');
+    fs.writeFileSync(path.join(build, 'image.env'), `PYTHON_DIR=${dirs.python}\nINTERNAL_DIR=${dirs.internal}\nBIN_DIR=${dirs.bin}\n`);
+    fs.writeFileSync(path.join(build, 'interpreters.tsv'), renderTable({
+      columns: ['tag', 'implementation', 'version', 'python_version', 'free_threaded', 'installed', 'prefix', 'url', 'sha256', 'mirror'],
+      rows: [
+        ['cp312-cp312', 'cpython', '3.12.13', '3.12', false, true, '/opt/_internal/cpython-3.12.13', '', '', ''],
+        ['pp311-pypy311_pp73', 'pypy', '7.3.23', '3.11', false, false, path.join(dirs.internal, 'pp311-pypy311_pp73'), `file://${tarball}`, sha, ''],
+      ],
+    }));
+    return build;
   };
-  const run = (dataFile: string, ...args: string[]) => spawnSync('python3', [path.join(SCRIPTS, 'manylinux-interpreters'), ...args], {
+  const run = (buildDir: string, ...args: string[]) => spawnSync('python3', [path.join(SCRIPTS, 'manylinux-interpreters'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, FLEET_IMAGE_DATA: dataFile, FLEET_PYTHON_DIR: dirs.python, FLEET_INTERNAL_DIR: dirs.internal, FLEET_WRAPPER_DIR: dirs.bin },
+    env: { ...process.env, FLEET_BUILD_DIR: buildDir },
   });
 
   test('lists the interpreters the image offers, and which are installed', () => {
     const listed = JSON.parse(run(data(sha256(tarball)), 'list', '--format', 'json').stdout);
-    expect(listed.map((r: any) => [r.identifier, r.installed, r.implementation_version])).toEqual([
-      ['cp312-cp312', true, '3.12.13'], ['pp311-pypy311_pp73', false, '7.3.23']]);
+    expect(listed.map((r: any) => [r.identifier, r.installed, r.implementation_version, r.python_version])).toEqual([
+      ['cp312-cp312', true, '3.12.13', '3.12'], ['pp311-pypy311_pp73', false, '7.3.23', '3.11']]);
     expect(JSON.parse(run(data(sha256(tarball)), 'list', '--installed', '--format', 'json').stdout)).toHaveLength(1);
   });
 
@@ -91,18 +97,40 @@ describe('manylinux-interpreters', () => {
     expect(fs.existsSync(path.join(dirs.python, 'pp311-pypy311_pp73'))).toBe(false);
   });
 
-  test('ensure installs a verified archive, links it and writes the pypyX.Y wrapper; a second ensure skips', () => {
-    const file = data(sha256(tarball));
-    const first = run(file, 'ensure', 'pp311-pypy311_pp73');
+  test('ensure installs a verified archive into its prefix, links it and writes the pypyX.Y wrapper; a second ensure skips', () => {
+    const build = data(sha256(tarball));
+    const first = run(build, 'ensure', 'pp311-pypy311_pp73');
     expect([first.status, first.stdout]).toEqual([0, 'installed pp311-pypy311_pp73 (pypy 7.3.23)\n']);
     expect(fs.realpathSync(path.join(dirs.python, 'pp311-pypy311_pp73'))).toBe(path.join(dirs.internal, 'pp311-pypy311_pp73'));
     expect(fs.readFileSync(path.join(dirs.bin, 'pypy3.11'), 'utf8')).toContain('/pp311-pypy311_pp73/bin/python');
-    expect(run(file, 'ensure', 'pp311-pypy311_pp73').stdout).toBe('skipping pp311-pypy311_pp73: already installed\n');
+    expect(run(build, 'ensure', 'pp311-pypy311_pp73').stdout).toBe('skipping pp311-pypy311_pp73: already installed\n');
   });
 
   test('ensure names what is available when a tag is not', () => {
     const result = run(data(sha256(tarball)), 'ensure', 'cp313-cp313t');
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('not available in this image: cp313-cp313t (available: cp312-cp312, pp311-pypy311_pp73)');
+  });
+});
+
+describe('lib.sh tables', () => {
+  // GIVEN a build folder with a table whose middle cells are empty
+  const build = tempDir('tables-');
+  fs.copyFileSync(path.join(SCRIPTS, 'lib.sh'), path.join(build, 'lib.sh'));
+  fs.writeFileSync(path.join(build, 'image.env'), 'ROOTFS=/r\n');
+  fs.writeFileSync(path.join(build, 'sources.tsv'), renderTable({
+    columns: ['name', 'version', 'prefix', 'mirror'], rows: [['zstd', '1.5.7', '', 'https://m/z'], ['git', '2.54.0', '/usr/local', '']],
+  }));
+  const bash = (script: string) => spawnSync('bash', ['-c', `source "${build}/lib.sh" && ${script}`], { encoding: 'utf8' });
+
+  test('read fields by column name, keeping empty cells in place', () => {
+    expect(bash("IFS=$'\\x1f' read -r p m < <(tsv_row sources.tsv name zstd prefix mirror); echo \"[$p][$m]\"").stdout).toBe('[][https://m/z]\n');
+    expect(bash('tsv_get sources.tsv name git prefix').stdout).toBe('/usr/local\n');
+    expect(bash('tsv_rows sources.tsv version name | tr "\\037" ,').stdout).toBe('1.5.7,zstd\n2.54.0,git\n');
+    expect(bash('echo "$ROOTFS"').stdout).toBe('/r\n');
+  });
+
+  test('report a column the table does not have', () => {
+    expect(bash('tsv_rows sources.tsv sha256').stderr).toContain('no column sha256 in');
   });
 });

@@ -19,7 +19,7 @@ describe('ManylinuxImage', () => {
     expect(image.node.id).toBe('manylinux2014_aarch64');
     const built = json.resource.docker_image.Image;
     expect(built.name).toBe(`quay.io/pypa/manylinux2014_aarch64:${contentTag(image.specHash)}`);
-    expect(built.build).toEqual({ context: `assets/context/${image.specHash}`, dockerfile: 'Dockerfile', platform: 'linux/arm64' });
+    expect(built.build).toEqual({ context: 'context', dockerfile: 'Dockerfile', platform: 'linux/arm64' });
     expect(built.triggers).toEqual({ spec_hash: image.specHash });
     const targets = Object.values(json.resource.docker_tag).map((t: any) => t.target_image).sort();
     expect(targets).toEqual(['quay.io/pypa/manylinux2014_aarch64:${var.build_id}', 'quay.io/pypa/manylinux2014_aarch64:latest']);
@@ -49,18 +49,21 @@ describe('ManylinuxImage', () => {
     expect(c.specHash).not.toBe(a.specHash);
   });
 
-  test('the build context is copied into the stack as an asset', () => {
+  test('the build context is written into the stack folder at synth, the files the spec hash covers', () => {
     // GIVEN
     const { app, fleet } = newFleet();
     const image = fleet.addImage({ policy: manylinux_2_28, arch: 'i686' });
     // WHEN
     app.synth();
     // THEN
-    const dir = path.join(app.outdir, 'stacks', image.imageId, 'assets', 'context', image.specHash);
+    const dir = path.join(app.outdir, 'stacks', image.imageId, 'context');
     expect(fs.readdirSync(dir).sort()).toEqual(['Dockerfile', 'build.tar']);
+    for (const file of image.contextFiles) {
+      expect([file.path, Buffer.compare(fs.readFileSync(path.join(dir, file.path)), Buffer.from(file.content))]).toEqual([file.path, 0]);
+    }
     const listing = execFileSync('tar', ['tvf', path.join(dir, 'build.tar')]).toString();
-    expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 image\.json$/m);
-    expect(listing).toMatch(/^-rw-r--r-- root\/root +5 1970-01-01 00:00 linux32$/m);
+    expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 image\.env$/m);
+    expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 interpreters\.tsv$/m);
     expect(listing).toMatch(/^-rwxr-xr-x root\/root +\d+ 1970-01-01 00:00 manylinux-entrypoint$/m);
   });
 

@@ -1,6 +1,6 @@
 import { resolveFleetConfig } from '../constructs';
 import {
-  ALMALINUX_8, ALPINE_3_22, CENTOS_7, CPYTHON_3_12, DEBIAN_12, DEBIAN_12_GCC, DEVTOOLSET_10, UBUNTU_20_04, UBUNTU_20_04_GCC,
+  ALMALINUX_8, CENTOS_7, CPYTHON_3_12, DEBIAN_12, DEBIAN_12_GCC, DEVTOOLSET_10, UBUNTU_20_04, UBUNTU_20_04_GCC,
   manylinux1, manylinux2014, manylinux_2_28, manylinux_2_34, manylinux_2_35, manylinux_2_36, musllinux_1_2,
 } from '../policies';
 import type { Interpreter } from '../policies';
@@ -187,56 +187,121 @@ describe('image validation', () => {
       policy: manylinux_2_36, arch: 'x86_64', baseImage: DEBIAN_12, toolchain: DEBIAN_12_GCC, interpreters: ['cp312-cp312'],
     });
     expect(image.imageId).toBe('manylinux_2_36_x86_64');
-    expect(ALPINE_3_22.libc).toBe('musl');
+    expect(image.spec.interpreters.map((i) => i.interpreter.tag)).toEqual(['cp312-cp312']);
   });
 });
 
 describe('configuration validation', () => {
   test('fails if FLEET_REGISTRY has a scheme', () => {
-    expect(() => resolveFleetConfig(undefined, { FLEET_REGISTRY: 'https://quay.io/pypa' }))
+    expect(() => resolveFleetConfig({ env: { FLEET_REGISTRY: 'https://quay.io/pypa' } }))
       .toThrow(/^FLEET_REGISTRY: registry 'https:\/\/quay.io\/pypa' is not a registry host.*give host\[:port\]\[\/namespace\] without a scheme/);
   });
 
   test('fails if context.fleet.registry has upper-case path letters', () => {
-    expect(() => resolveFleetConfig({ registry: 'ghcr.io/MyOrg' }, {}))
+    expect(() => resolveFleetConfig({ context: { registry: 'ghcr.io/MyOrg' } }))
       .toThrow(/^context.fleet.registry: registry 'ghcr.io\/MyOrg' is not a registry host/);
   });
 
   test('fails if FLEET_GITHUB_REPOSITORY is not owner/name', () => {
-    expect(() => resolveFleetConfig(undefined, { FLEET_GITHUB_REPOSITORY: 'manylinux-fleet' }))
+    expect(() => resolveFleetConfig({ env: { FLEET_GITHUB_REPOSITORY: 'manylinux-fleet' } }))
       .toThrow(/^FLEET_GITHUB_REPOSITORY: repository 'manylinux-fleet' is not of the form owner\/name; set it like/);
   });
 
   test('fails if a FLEET_DOCKER_HOST_<ARCH> names no architecture', () => {
-    expect(() => resolveFleetConfig(undefined, { FLEET_DOCKER_HOST_ARM64: 'ssh://builder' }))
-      .toThrow(/^FLEET_DOCKER_HOST_ARM64: unknown architecture 'arm64' \(allowed: x86_64, i686, aarch64.*name the variable FLEET_DOCKER_HOST_<ARCH>/);
+    expect(() => resolveFleetConfig({ env: { FLEET_DOCKER_HOST_ARM64: 'ssh://builder' } }))
+      .toThrow(/^FLEET_DOCKER_HOST_ARM64: unknown architecture 'arm64' \(allowed: x86_64, i686, aarch64.*name the architecture as in wheel tags, e.g. FLEET_DOCKER_HOST_AARCH64/);
   });
 
   test('fails if a Docker host has no known scheme', () => {
-    expect(() => resolveFleetConfig(undefined, { FLEET_DOCKER_HOST_AARCH64: 'builder.example.org:2375' }))
+    expect(() => resolveFleetConfig({ env: { FLEET_DOCKER_HOST_AARCH64: 'builder.example.org:2375' } }))
       .toThrow(/^FLEET_DOCKER_HOST_AARCH64: Docker host 'builder.example.org:2375' is not a Docker engine address \(allowed: unix:\/\/\/path, tcp:\/\/host:port.*e.g. ssh:\/\//);
   });
 
   test('fails if context.fleet has an unknown key', () => {
-    expect(() => resolveFleetConfig({ regsitry: 'quay.io' }, {}))
+    expect(() => resolveFleetConfig({ context: { regsitry: 'quay.io' } }))
       .toThrow(/^context.fleet.regsitry: unknown key 'regsitry' \(allowed: registry, dockerHosts, githubRepository, defaultBranch, backend\); remove it or correct its spelling/);
   });
 
   test('fails if context.fleet.defaultBranch is not a branch name', () => {
-    expect(() => resolveFleetConfig({ defaultBranch: 'main branch' }, {}))
+    expect(() => resolveFleetConfig({ context: { defaultBranch: 'main branch' } }))
       .toThrow(/^context.fleet.defaultBranch: branch 'main branch' is not a branch name; give the repository's default branch/);
   });
 
   test('fails if context.fleet.backend has an unknown shape', () => {
-    expect(() => resolveFleetConfig({ backend: { type: 'gcs', bucket: 'b' } }, {}))
+    expect(() => resolveFleetConfig({ context: { backend: { type: 'gcs', bucket: 'b' } } }))
       .toThrow(/^context.fleet.backend: backend \{"type":"gcs","bucket":"b"\} is not a known backend.*use one of these shapes/);
   });
 
+  test('fails if a prop is malformed: props are validated by the same resolver', () => {
+    expect(() => resolveFleetConfig({ props: { registry: 'https://ghcr.io' } }))
+      .toThrow(/^ImageFleet props.registry: registry 'https:\/\/ghcr.io' is not a registry host/);
+    expect(() => resolveFleetConfig({ props: { backend: { type: 'local', dir: 7 } } }))
+      .toThrow(/^ImageFleet props.backend: backend \{"type":"local","dir":7\} is not a known backend/);
+    expect(() => resolveFleetConfig({ props: { dockerHosts: { arm64: 'ssh://b' } } }))
+      .toThrow(/^ImageFleet props.dockerHosts.arm64: unknown architecture 'arm64'/);
+    expect(() => resolveFleetConfig({ props: { regsitry: 'quay.io' } }))
+      .toThrow(/^ImageFleet props.regsitry: unknown key 'regsitry' \(allowed: registry, dockerHosts/);
+    expect(() => resolveFleetConfig({ props: { defaultBranch: 'a..b' } }))
+      .toThrow(/^ImageFleet props.defaultBranch: branch 'a..b' is not a branch name/);
+  });
+
+  test('props override the environment, which overrides context, which overrides the default', () => {
+    const sources = { props: { registry: 'ghcr.io/props' }, context: { registry: 'ghcr.io/context' }, env: { FLEET_REGISTRY: 'ghcr.io/env' } };
+    expect(resolveFleetConfig(sources).registry).toBe('ghcr.io/props');
+    expect(resolveFleetConfig({ ...sources, props: {} }).registry).toBe('ghcr.io/env');
+    expect(resolveFleetConfig({ props: { dockerHosts: { aarch64: 'ssh://p' } }, env: { FLEET_DOCKER_HOST_AARCH64: 'ssh://e' } }).dockerHosts)
+      .toEqual({ aarch64: 'ssh://p' });
+  });
+
   test('environment overrides context, context overrides the default', () => {
-    expect(resolveFleetConfig(undefined, {}).registry).toBe('localhost:5000');
-    expect(resolveFleetConfig({ registry: 'ghcr.io/acme' }, {}).registry).toBe('ghcr.io/acme');
-    expect(resolveFleetConfig({ registry: 'ghcr.io/acme' }, { FLEET_REGISTRY: 'quay.io/pypa' }).registry).toBe('quay.io/pypa');
-    expect(resolveFleetConfig({ dockerHosts: { aarch64: 'ssh://a' } }, { FLEET_DOCKER_HOST_AARCH64: 'ssh://b' }).dockerHosts)
+    expect(resolveFleetConfig({ env: {} }).registry).toBe('localhost:5000');
+    expect(resolveFleetConfig({ context: { registry: 'ghcr.io/acme' } }).registry).toBe('ghcr.io/acme');
+    expect(resolveFleetConfig({ context: { registry: 'ghcr.io/acme' }, env: { FLEET_REGISTRY: 'quay.io/pypa' } }).registry).toBe('quay.io/pypa');
+    expect(resolveFleetConfig({ context: { dockerHosts: { aarch64: 'ssh://a' } }, env: { FLEET_DOCKER_HOST_AARCH64: 'ssh://b' } }).dockerHosts)
       .toEqual({ aarch64: 'ssh://b' });
+  });
+});
+
+describe('plain-JavaScript callers get the same messages as everyone else', () => {
+  // What a JavaScript user can write that TypeScript would refuse.
+  const js = (value: unknown) => value as never;
+
+  test('fails if policy is missing', () => {
+    expect(() => newFleet().fleet.addImage(js({ arch: 'x86_64' })))
+      .toThrow(/^addImage\(arch x86_64\): policy must be a policy record from policies\/, got nothing \(allowed: manylinux1, .*musllinux_1_2\); import the record/);
+  });
+
+  test('fails if policy is given by name', () => {
+    expect(() => newFleet().fleet.addImage(js({ policy: 'manylinux_2_28', arch: 'x86_64' })))
+      .toThrow(/^addImage\(arch x86_64\): policy must be a policy record from policies\/, got 'manylinux_2_28'/);
+    expect(() => newFleet().fleet.addPolicy(js('manylinux_2_28')))
+      .toThrow(/^addPolicy: policy must be a policy record from policies\/, got 'manylinux_2_28' \(allowed: manylinux2014, /);
+  });
+
+  test('fails if baseImage is a reference string instead of a record', () => {
+    expect(() => newFleet().fleet.addImage(js({ policy: manylinux_2_36, arch: 'x86_64', baseImage: 'debian:12', toolchain: DEBIAN_12_GCC })))
+      .toThrow(/^manylinux_2_36_x86_64: baseImage must be a base image record from policies\/base-images.ts, got the reference 'debian:12'; .*\{ \.\.\.DEBIAN_12, references: \{ x86_64: 'debian:12' \} \}/);
+  });
+
+  test('fails if arch, extraPackages, interpreters or allowEndOfLife have the wrong type', () => {
+    const add = (options: object) => () => newFleet().fleet.addImage(js({ policy: manylinux_2_28, arch: 'x86_64', ...options }));
+    expect(add({ arch: 64 })).toThrow(/^manylinux_2_28_<arch>: arch must be a string, got 64 \(allowed: x86_64, i686/);
+    expect(add({ extraPackages: 'git' })).toThrow(/^manylinux_2_28_x86_64: extraPackages must be an array of strings, got 'git'; list package names/);
+    expect(add({ interpreters: 'cp312-cp312' })).toThrow(/^manylinux_2_28_x86_64: interpreters must be an array of strings or records, got 'cp312-cp312'/);
+    expect(add({ allowEndOfLife: 'yes' })).toThrow(/^manylinux_2_28_x86_64: allowEndOfLife must be true or false, got 'yes'/);
+    expect(add({ sourceMirrors: { zstd: 1 } })).toThrow(/^manylinux_2_28_x86_64: sourceMirrors must be an object of string values/);
+  });
+
+  test('fails if a derived image has no name or a parent that is not a fleet image', () => {
+    const { fleet } = newFleet();
+    const parent = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    expect(() => fleet.addDerivedImage(parent, js({ extraPackages: ['git'] })))
+      .toThrow(/^manylinux_2_28_x86_64-undefined: name must be a string, got nothing; name it like 'acme'/);
+    expect(() => fleet.addDerivedImage(js({ imageId: 'x' }), { name: 'acme', extraPackages: ['git'] }))
+      .toThrow(/^addDerivedImage: parent must be an image this fleet returned from addImage or addPolicy/);
+  });
+
+  test('fails if the fleet props are not an object', () => {
+    expect(() => newFleet(js('quay.io/pypa'))).toThrow(/^ImageFleet props: expected an object, got 'quay.io\/pypa'/);
   });
 });

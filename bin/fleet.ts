@@ -9,7 +9,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from '../constructs';
+import { App, toManifest } from '../constructs';
 import type { FleetManifest } from '../constructs';
 import { defineFleet } from '../main';
 import { diffManifests, renderDiffJson, renderDiffMarkdown } from './lib/diff';
@@ -19,13 +19,16 @@ import { CliError, readManifest } from './lib/manifest-io';
 
 const ROOT = path.join(__dirname, '..');
 
-/** The default fleet's manifest, built in-process (no synth output needed). */
+/**
+ * The default fleet's manifest, from the typed model in-process: nothing is synthesized (cdktf's
+ * App makes its output folder, so it gets an empty scratch one).
+ */
 export function defaultManifest(): FleetManifest {
-  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-docs-')) });
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-model-'));
   try {
-    return JSON.parse(defineFleet(app).renderManifest()) as FleetManifest;
+    return toManifest(defineFleet(new App({ outdir })).model);
   } finally {
-    fs.rmSync(app.outdir, { recursive: true, force: true });
+    fs.rmSync(outdir, { recursive: true, force: true });
   }
 }
 

@@ -8,22 +8,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, ImageFleet } from '../constructs';
 import type { ImageFleetProps, ManylinuxImage } from '../constructs';
-import { DEBIAN_11, DEBIAN_11_GCC, DEBIAN_12, DEBIAN_12_GCC, manylinux_2_31, manylinux_2_36 } from '../policies';
+import { DEBIAN_11, DEBIAN_11_GCC, DEBIAN_12, DEBIAN_12_GCC, cpythonInterpreter, manylinux_2_31, manylinux_2_36 } from '../policies';
 import type { Interpreter } from '../policies';
 
 /** Local names of the debootstrap-made bases (see e2e/setup.sh). */
 export const E2E_BASES = { bookworm: 'fleet-e2e/debian:bookworm', bullseye: 'fleet-e2e/debian:bullseye' };
 
 /** CPython 3.11.2 as Debian 12 ships its upstream tarball; sha256 from bookworm's main Sources index. */
-export const CPYTHON_3_11_DEBIAN: Interpreter = {
-  tag: 'cp311-cp311', implementation: 'cpython', version: '3.11.2', pythonVersion: '3.11', freeThreaded: false,
-  source: {
-    url: 'http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz',
-    sha256: '2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849',
-    citation: 'Debian bookworm main/source/Sources (python3.11 Checksums-Sha256); shared/reference/machine-notes.md',
-  },
-  libc: ['glibc'], installedByDefault: true,
-};
+export const CPYTHON_3_11_DEBIAN: Interpreter = cpythonInterpreter('3.11.2', {
+  url: 'http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz',
+  sha256: '2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849',
+  citation: 'Debian bookworm main/source/Sources (python3.11 Checksums-Sha256); shared/reference/machine-notes.md',
+});
 
 /** SQLite and git from the distro instead of source builds (their upstream hosts are out of reach here). */
 const DISTRO_SQLITE = ['libsqlite3-dev', 'git'];

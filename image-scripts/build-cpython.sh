@@ -1,6 +1,6 @@
 #!/bin/bash
-# build-cpython.sh TAG: one CPython from its sha256-pinned source tarball into
-# /opt/_internal/cpython-<version>[-nogil] (static libpython, as upstream manylinux).
+# build-cpython.sh TAG: one CPython from its sha256-pinned source tarball into the prefix
+# interpreters.tsv gives it (static libpython, as upstream manylinux).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -8,17 +8,17 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/cpython-lib.sh"
 
 tag=$1
-IFS=$'\t' read -r _ _ version _ free_threaded _ url sha256 mirror < <(interpreter_row "${tag}")
-[ -n "${version:-}" ] || die "${tag} is not a CPython of this image"
+IFS=$'\x1f' read -r implementation version free_threaded prefix url sha256 mirror \
+	< <(tsv_row interpreters.tsv tag "${tag}" implementation version free_threaded prefix url sha256 mirror) || true
+[ "${implementation:-}" = "cpython" ] || die "${tag} is not a CPython of this image"
 
-prefix="/opt/_internal/cpython-${version}"
 options=()
 if [ "${free_threaded}" = "true" ]; then
-	prefix="${prefix}-nogil"
 	options+=(--disable-gil)
 fi
 mapfile -t -O "${#options[@]}" options < <(cpython_configure_options)
-if [ -e /usr/local/lib/libmpdec.so ]; then
+mpdecimal=$(source_field mpdecimal prefix)
+if [ -n "${mpdecimal}" ] && [ -e "${mpdecimal}/lib/libmpdec.so" ]; then
 	options+=(--with-system-libmpdec)
 fi
 

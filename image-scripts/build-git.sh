@@ -1,16 +1,17 @@
 #!/bin/bash
-# git into /usr/local: a current git for the VCS dependencies wheels build from.
+# git into its prefix (sources.tsv): a current git for the VCS dependencies wheels build from.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 src=$(fetch_source git /tmp/git)
 cd "${src}"
-options=(prefix=/usr/local NO_GETTEXT=1 NO_TCLTK=1 NO_PERL=1 INSTALL_SYMLINKS=1 INSTALL_STRIP=-s)
-if [ -d /opt/_internal/curl ]; then
-	options+=(CURLDIR=/opt/_internal/curl "CURL_LDFLAGS=-Wl,-rpath,/opt/_internal/curl/lib -L/opt/_internal/curl/lib -lcurl")
+options=("prefix=$(source_field git prefix)" NO_GETTEXT=1 NO_TCLTK=1 NO_PERL=1 INSTALL_SYMLINKS=1 INSTALL_STRIP=-s)
+curl=$(source_field curl prefix)
+if [ -n "${curl}" ]; then
+	options+=("CURLDIR=${curl}" "CURL_LDFLAGS=-Wl,-rpath,${curl}/lib -L${curl}/lib -lcurl")
 fi
-openssl=$(find /opt/_internal -maxdepth 1 -name 'openssl-*' -type d | head -n 1)
+openssl=$(source_field openssl prefix)
 if [ -n "${openssl}" ]; then
 	options+=(OPENSSLDIR="${openssl}" "LDFLAGS=${LDFLAGS} -Wl,-rpath,${openssl}/lib")
 fi

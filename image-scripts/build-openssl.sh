@@ -1,11 +1,10 @@
 #!/bin/bash
-# OpenSSL into /opt/_internal/openssl-X.Y: only on bases whose system OpenSSL is older than 1.1.1.
+# OpenSSL into its prefix (sources.tsv): only on bases whose system OpenSSL is older than 1.1.1.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-version=$(source_field openssl 2)
-prefix="/opt/_internal/openssl-${version%.*}"
+prefix=$(source_field openssl prefix)
 src=$(fetch_source openssl /tmp/openssl)
 cd "${src}"
 ./config no-afalgeng shared --prefix="${prefix}" --openssldir="${prefix}" --libdir=lib "-Wl,-rpath,${prefix}/lib"

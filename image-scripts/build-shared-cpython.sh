@@ -1,6 +1,7 @@
 #!/bin/bash
-# build-shared-cpython.sh X.Y: an --enable-shared CPython X.Y into /opt/shared-cpython-X.Y
-# (for tools that embed libpython, such as PyInstaller), from the same pinned source.
+# build-shared-cpython.sh X.Y: an --enable-shared CPython X.Y into the prefix shared-cpython.tsv
+# gives it (for tools that embed libpython, such as PyInstaller), from the same pinned source
+# as the image's GIL CPython X.Y.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -8,10 +9,11 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/cpython-lib.sh"
 
 python_version=$1
-IFS=$'\t' read -r tag _ version _ _ _ url sha256 mirror < <(interpreter_row "${python_version}")
-[ -n "${tag:-}" ] || die "no CPython ${python_version} in this image"
+IFS=$'\x1f' read -r tag prefix < <(tsv_row shared-cpython.tsv python_version "${python_version}" tag prefix) || true
+[ -n "${prefix:-}" ] || die "no shared CPython ${python_version} in this image"
+IFS=$'\x1f' read -r version url sha256 mirror < <(tsv_row interpreters.tsv tag "${tag}" version url sha256 mirror) || true
+[ -n "${url:-}" ] || die "no CPython ${python_version} (${tag}) in this image"
 
-prefix="/opt/shared-cpython-${python_version}"
 mapfile -t options < <(cpython_configure_options)
 compile_cpython "${url}" "${sha256}" "${mirror}" "-Wl,-rpath,${prefix}/lib" \
 	--prefix="${prefix}" --enable-shared --with-ensurepip=install --enable-ipv6 "${options[@]}"

@@ -1,18 +1,13 @@
 #!/bin/bash
 # Shared by build-cpython.sh and build-shared-cpython.sh. Sourced, never run.
 
-# interpreter_row TAG|X.Y: the interpreters.tsv row of a CPython by tag, or by X.Y (GIL build).
-interpreter_row() {
-	awk -F '\t' -v key="$1" '$2 == "cpython" && ($1 == key || ($4 == key && $5 == "false"))' "${BUILD_DIR}/interpreters.tsv" | head -n 1
-}
-
 # cpython_configure_options: options every CPython build gets on this image (configure triple
-# under linux32, the OpenSSL built from source when there is one).
+# under linux32, the OpenSSL built from source when the image has one).
 cpython_configure_options() {
 	local build_triple openssl
 	build_triple=$(fleet_value CPYTHON_BUILD)
 	[ -z "${build_triple}" ] || echo "--build=${build_triple}"
-	openssl=$(find /opt/_internal -maxdepth 1 -name 'openssl-*' -type d | head -n 1)
+	openssl=$(source_field openssl prefix)
 	[ -z "${openssl}" ] || printf '%s\n' "--with-openssl=${openssl}" --with-openssl-rpath=auto
 }
 

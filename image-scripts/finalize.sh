@@ -1,71 +1,70 @@
 #!/bin/bash
 # Last step of the final stage: /opt/python links and wrappers for every CPython, the tools
 # venv with pipx, the pipx tools, certificates, manylinux-interpreters, interpreters installed
-# by default from binaries, shared-CPython wrappers, and the x86-64 gcc wrapper where needed.
+# by default from binaries, shared-CPython wrappers, and the x86-64 gcc wrapper where the data
+# asks for it. Every path comes from image.env (the layout) or the interpreter table.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-mkdir -p /opt/python /usr/local/bin
+mkdir -p "${PYTHON_DIR}" "${BIN_DIR}"
 run_ldconfig
 
-# write_wrapper NAME TARGET: /usr/local/bin/NAME runs TARGET.
+# write_wrapper NAME TARGET: BIN_DIR/NAME runs TARGET.
 write_wrapper() {
-	printf '#!/bin/sh\nexec %s "$@"\n' "$2" > "/usr/local/bin/$1"
-	chmod 0755 "/usr/local/bin/$1"
+	printf '#!/bin/sh\nexec %s "$@"\n' "$2" > "${BIN_DIR}/$1"
+	chmod 0755 "${BIN_DIR}/$1"
 }
 
 tools_python=""
-while IFS=$'\t' read -r tag implementation version python_version free_threaded installed _; do
+while IFS=$'\x1f' read -r tag implementation python_version free_threaded installed prefix; do
 	if [ "${implementation}" != "cpython" ] || [ "${installed}" != "true" ]; then
 		continue
 	fi
 	suffix=""
-	dir="/opt/_internal/cpython-${version}"
-	if [ "${free_threaded}" = "true" ]; then
-		suffix="t"
-		dir="${dir}-nogil"
-	fi
-	[ -x "${dir}/bin/python${python_version}${suffix}" ] || die "${tag}: ${dir}/bin/python${python_version}${suffix} is missing"
-	[ -e "${dir}/bin/python" ] || ln -s "python${python_version}${suffix}" "${dir}/bin/python"
-	ln -sfn "${dir}" "/opt/python/${tag}"
-	write_wrapper "cpython${python_version}${suffix}" "/opt/python/${tag}/bin/python"
-	ln -sf "cpython${python_version}${suffix}" "/usr/local/bin/python${python_version}${suffix}"
+	[ "${free_threaded}" = "false" ] || suffix="t"
+	[ -x "${prefix}/bin/python${python_version}${suffix}" ] || die "${tag}: ${prefix}/bin/python${python_version}${suffix} is missing"
+	[ -e "${prefix}/bin/python" ] || ln -s "python${python_version}${suffix}" "${prefix}/bin/python"
+	ln -sfn "${prefix}" "${PYTHON_DIR}/${tag}"
+	write_wrapper "cpython${python_version}${suffix}" "${PYTHON_DIR}/${tag}/bin/python"
+	ln -sf "cpython${python_version}${suffix}" "${BIN_DIR}/python${python_version}${suffix}"
 	if [ "${free_threaded}" = "false" ]; then
-		tools_python="/opt/python/${tag}/bin/python" # the newest GIL CPython (rows are oldest first)
+		tools_python="${PYTHON_DIR}/${tag}/bin/python" # the newest GIL CPython (rows are oldest first)
 	fi
-done < "${BUILD_DIR}/interpreters.tsv"
+done < <(tsv_rows interpreters.tsv tag implementation python_version free_threaded installed prefix)
 [ -n "${tools_python}" ] || die "the image has no (GIL) CPython to run the tools"
 
 export PIP_CERT SSL_CERT_FILE PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 PIP_CERT=$(build_ca_bundle)
 SSL_CERT_FILE=${PIP_CERT}
-"${tools_python}" -m venv /opt/_internal/tools
-pipx_version=$(awk -F '\t' '$1 == "pipx" { print $2 }' "${BUILD_DIR}/tools.tsv")
-/opt/_internal/tools/bin/python -m pip install --quiet "pipx==${pipx_version}" "certifi==$(fleet_value CERTIFI_VERSION)"
-ln -sf /opt/_internal/tools/bin/pipx /usr/local/bin/pipx
-ln -sf "$(/opt/_internal/tools/bin/python -c 'import certifi; print(certifi.where())')" /opt/_internal/certs.pem
+"${tools_python}" -m venv "${TOOLS_VENV}"
+"${TOOLS_VENV}/bin/python" -m pip install --quiet "pipx==$(tsv_get tools.tsv name pipx version)" "certifi==$(fleet_value CERTIFI_VERSION)"
+ln -sf "${TOOLS_VENV}/bin/pipx" "${BIN_DIR}/pipx"
+ln -sf "$("${TOOLS_VENV}/bin/python" -c 'import certifi; print(certifi.where())')" "${CERTS_PEM}"
 
-export PIPX_HOME=/opt/_internal/pipx PIPX_BIN_DIR=/usr/local/bin
-while IFS=$'\t' read -r name version; do
+export PIPX_HOME PIPX_BIN_DIR=${BIN_DIR}
+PIPX_HOME=$(fleet_value PIPX_HOME)
+while IFS=$'\x1f' read -r name version; do
 	[ "${name}" = "pipx" ] && continue
 	pipx install --python "${tools_python}" "${name}==${version}"
-done < "${BUILD_DIR}/tools.tsv"
+done < <(tsv_rows tools.tsv name version)
 
-sed "1s|.*|#!/opt/_internal/tools/bin/python|" "${BUILD_DIR}/manylinux-interpreters" > /usr/local/bin/manylinux-interpreters
-chmod 0755 /usr/local/bin/manylinux-interpreters
-mapfile -t on_binaries < <(awk -F '\t' '$2 != "cpython" && $6 == "true" { print $1 }' "${BUILD_DIR}/interpreters.tsv")
+write_wrapper manylinux-interpreters "${TOOLS_VENV}/bin/python ${BUILD_DIR}/manylinux-interpreters"
+on_binaries=()
+while IFS=$'\x1f' read -r tag implementation installed; do
+	if [ "${implementation}" != "cpython" ] && [ "${installed}" = "true" ]; then
+		on_binaries+=("${tag}")
+	fi
+done < <(tsv_rows interpreters.tsv tag implementation installed)
 if [ "${#on_binaries[@]}" -gt 0 ]; then
 	manylinux-interpreters ensure "${on_binaries[@]}"
 fi
 
-while read -r python_version; do
-	[ -n "${python_version}" ] || continue
-	write_wrapper "py${python_version}" "/opt/shared-cpython-${python_version}/bin/python${python_version}"
-done < "${BUILD_DIR}/shared-cpython.txt"
+while IFS=$'\x1f' read -r python_version prefix; do
+	write_wrapper "py${python_version}" "${prefix}/bin/python${python_version}"
+done < <(tsv_rows shared-cpython.tsv python_version prefix)
 
-baseline=$(fleet_value X86_64_BASELINE)
-if [ -n "${baseline}" ] && gcc -Q --help=target 2>/dev/null | grep -Eq -- "-march=[[:space:]]*${baseline}"; then
+if [ "$(fleet_value GCC_WRAPPER)" = "true" ]; then
 	bash "${BUILD_DIR}/install-gcc-wrapper.sh"
 fi
 

@@ -3,7 +3,7 @@
 # the yum $basearch fix for 32-bit containers, the default shell, and the entrypoint.
 set -eu
 
-BUILD_DIR=/opt/_internal/build
+BUILD_DIR=$(cd "$(dirname "$0")" && pwd)
 value() {
 	sed -n "s/^$1=//p" "${BUILD_DIR}/image.env"
 }
@@ -36,4 +36,8 @@ if [ -n "${shell}" ]; then
 	fi
 fi
 
-install -m 0755 "${BUILD_DIR}/manylinux-entrypoint" /usr/local/bin/manylinux-entrypoint
+bin_dir=$(value BIN_DIR)
+mkdir -p "${bin_dir}"
+# The entrypoint is installed with this image's LINUX32 value (image.env) written in.
+sed "s/^LINUX32=.*/LINUX32=$(value LINUX32)/" "${BUILD_DIR}/manylinux-entrypoint" > "${bin_dir}/manylinux-entrypoint"
+chmod 0755 "${bin_dir}/manylinux-entrypoint"

@@ -2,10 +2,11 @@
 # Shared helpers of the scripts that build a fleet image. Sourced, never run.
 #
 # Per-image facts come from the data files beside this script (rendered by the fleet from
-# policies/): image.env (KEY=value lines, read with fleet_value, never sourced), packages/*.txt,
-# sources.tsv, interpreters.tsv, tools.tsv.
+# policies/): image.env (KEY=value lines, read with fleet_value, never sourced; it also holds
+# the in-image file layout), packages/*.txt, and tables with a header row read by column name
+# (sources.tsv, interpreters.tsv, tools.tsv, shared-cpython.tsv).
 
-BUILD_DIR=/opt/_internal/build
+BUILD_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export BUILD_DIR
 
 log() {
@@ -20,6 +21,51 @@ die() {
 # fleet_value KEY: the value of KEY in image.env (empty when unset).
 fleet_value() {
 	sed -n "s/^$1=//p" "${BUILD_DIR}/image.env"
+}
+
+# The in-image layout (constructs/image/layout.ts), as image.env gives it.
+INTERNAL_DIR=$(fleet_value INTERNAL_DIR)
+PYTHON_DIR=$(fleet_value PYTHON_DIR)
+TOOLS_VENV=$(fleet_value TOOLS_VENV)
+BIN_DIR=$(fleet_value BIN_DIR)
+CERTS_PEM=$(fleet_value CERTS_PEM)
+# Native builds install under ROOTFS so each build stage hands exactly its files to the next.
+ROOTFS=$(fleet_value ROOTFS)
+export INTERNAL_DIR PYTHON_DIR TOOLS_VENV BIN_DIR CERTS_PEM ROOTFS
+
+# tsv_rows TABLE FIELD…: the named fields of every row of TABLE (a .tsv beside this script whose
+# first line names the columns), joined by the unit separator $'\x1f' (empty fields survive
+# `IFS=$'\x1f' read`, which tabs would not). A column the table lacks is reported on stderr.
+tsv_rows() {
+	tsv_select "$1" "" "" "${@:2}"
+}
+
+# tsv_row TABLE KEY_FIELD KEY FIELD…: the named fields of the row whose KEY_FIELD is KEY.
+tsv_row() {
+	tsv_select "$@"
+}
+
+# tsv_get TABLE KEY_FIELD KEY FIELD: one field of the row whose KEY_FIELD is KEY.
+tsv_get() {
+	tsv_select "$@" | head -n 1
+}
+
+tsv_select() {
+	local table="${BUILD_DIR}/$1" key_field=$2 key=$3
+	shift 3
+	awk -F '\t' -v key_field="${key_field}" -v key="${key}" -v fields="$*" '
+		NR == 1 {
+			for (i = 1; i <= NF; i++) column[$i] = i
+			n = split(fields, wanted, " ")
+			for (j = 1; j <= n; j++) if (!(wanted[j] in column)) { print "no column " wanted[j] " in " FILENAME > "/dev/stderr"; exit 2 }
+			if (key_field != "" && !(key_field in column)) { print "no column " key_field " in " FILENAME > "/dev/stderr"; exit 2 }
+			next
+		}
+		key_field == "" || $(column[key_field]) == key {
+			line = ""
+			for (j = 1; j <= n; j++) line = line (j > 1 ? "\037" : "") $(column[wanted[j]])
+			print line
+		}' "${table}"
 }
 
 # fleet_list SET: the packages of packages/SET.txt, one per line.
@@ -90,19 +136,18 @@ fetch_verified() {
 	echo "${sha256}  ${dest}" | sha256sum -c - > /dev/null || die "sha256 mismatch for ${source} (expected ${sha256})"
 }
 
-# source_field NAME COLUMN: a column of the native source NAME in sources.tsv
-# (2 version, 3 url, 4 sha256, 5 mirror).
+# source_field NAME FIELD: a field (version, prefix, url, sha256, mirror) of native source NAME.
 source_field() {
-	awk -F '\t' -v name="$1" -v column="$2" '$1 == name { print $column }' "${BUILD_DIR}/sources.tsv"
+	tsv_get sources.tsv name "$1" "$2"
 }
 
 # fetch_source NAME DIR: downloads, verifies and unpacks native source NAME into DIR; prints
 # the unpacked top folder.
 fetch_source() {
 	local name=$1 dir=$2 archive
-	archive="${dir}/$(basename "$(source_field "${name}" 3)")"
+	archive="${dir}/$(basename "$(source_field "${name}" url)")"
 	mkdir -p "${dir}"
-	fetch_verified "$(source_field "${name}" 3)" "$(source_field "${name}" 4)" "${archive}" "$(source_field "${name}" 5)"
+	fetch_verified "$(source_field "${name}" url)" "$(source_field "${name}" sha256)" "${archive}" "$(source_field "${name}" mirror)"
 	tar -xf "${archive}" -C "${dir}"
 	rm -f "${archive}"
 	find "${dir}" -mindepth 1 -maxdepth 1 -type d | head -n 1
@@ -113,10 +158,6 @@ export CPPFLAGS="-Wdate-time -D_FORTIFY_SOURCE=2"
 export CFLAGS="-g -O2 -fstack-protector-strong -Wformat -Werror=format-security"
 export CXXFLAGS="${CFLAGS}"
 export LDFLAGS="-Wl,-z,relro -Wl,-z,now"
-
-# Native builds install under DESTDIR so each build stage hands exactly its files to the next.
-ROOTFS=/manylinux-rootfs
-export ROOTFS
 
 # run_ldconfig: refreshes the linker cache where the libc has one.
 run_ldconfig() {

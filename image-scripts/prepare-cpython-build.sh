@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 run_ldconfig
-log "native dependencies for CPython: $(cut -f1 "${BUILD_DIR}/sources.tsv" | paste -sd ' ' -)"
+log "native dependencies for CPython: $(tsv_rows sources.tsv name | paste -sd ' ' -)"

@@ -24,19 +24,19 @@ expect_count() {
 	[ "${actual}" -eq "${expected}" ] || { echo "got ${actual}, expected ${expected}"; return 1; }
 }
 
-expected_listed=$(grep -c . "${BUILD_DIR}/interpreters.tsv")
-expected_installed=$(awk -F '\t' '$6 == "true"' "${BUILD_DIR}/interpreters.tsv" | grep -c .)
+expected_listed=$(tsv_rows interpreters.tsv tag | grep -c .)
+expected_installed=$(tsv_rows interpreters.tsv installed | grep -c '^true$' || true)
 listed=$(manylinux-interpreters list --format json | grep -c '"identifier"')
-installed=$(manylinux-interpreters list --installed --format json | grep -c '"identifier"')
+installed=$(manylinux-interpreters list --installed --format json | grep -c '"identifier"' || true)
 check "manylinux-interpreters lists ${expected_listed} interpreters" expect_count "${listed}" "${expected_listed}"
 check "${expected_installed} interpreters are installed" expect_count "${installed}" "${expected_installed}"
 
 wheelhouse=$(mktemp -d)
-while IFS=$'\t' read -r tag implementation _ python_version free_threaded installed _; do
+while IFS=$'\x1f' read -r tag implementation python_version free_threaded installed; do
 	if [ "${implementation}" != "cpython" ] || [ "${installed}" != "true" ]; then
 		continue
 	fi
-	python="/opt/python/${tag}/bin/python"
+	python="${PYTHON_DIR}/${tag}/bin/python"
 	suffix=""
 	[ "${free_threaded}" = "false" ] || suffix="t"
 	check "${tag}: stdlib extension modules" "${python}" "${BUILD_DIR}/modules-check.py"
@@ -49,20 +49,19 @@ while IFS=$'\t' read -r tag implementation _ python_version free_threaded instal
 		sh -c "auditwheel repair --plat '${AUDITWHEEL_PLAT}' -w '${out}/fixed' '${out}'/raw/*.whl && ls '${out}'/fixed/*'${AUDITWHEEL_PLAT}'*.whl"
 	check "${tag}: the repaired wheel installs and imports in a fresh venv" \
 		sh -c "'${python}' -m venv '${out}/venv' && '${out}/venv/bin/python' -m pip install --no-index -q '${out}'/fixed/*.whl && '${out}/venv/bin/python' -c 'import fleet_demo; assert fleet_demo.answer() == 42'"
-done < "${BUILD_DIR}/interpreters.tsv"
+done < <(tsv_rows interpreters.tsv tag implementation python_version free_threaded installed)
 
-while IFS=$'\t' read -r name _; do
+while IFS=$'\x1f' read -r name; do
 	check "${name} --version" "${name}" --version
-done < "${BUILD_DIR}/tools.tsv"
+done < <(tsv_rows tools.tsv name)
 check "git --version" git --version
 check "manylinux-interpreters --help" manylinux-interpreters --help
 
-while read -r python_version; do
-	[ -n "${python_version}" ] || continue
+while IFS=$'\x1f' read -r python_version; do
 	check "py${python_version}: shared libpython" sh -c "py${python_version} -c 'import sysconfig; assert sysconfig.get_config_var(\"Py_ENABLE_SHARED\") == 1'"
-done < "${BUILD_DIR}/shared-cpython.txt"
+done < <(tsv_rows shared-cpython.tsv python_version)
 
-if [ -n "$(fleet_value X86_64_BASELINE)" ]; then
+if [ "$(fleet_value GCC_WRAPPER)" = "true" ]; then
 	check "gcc emits plain x86-64 code by default" sh -c "! gcc -Q --help=target | grep -Eq -- '-march=[[:space:]]*x86-64-v'"
 fi
 

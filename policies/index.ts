@@ -29,6 +29,7 @@ export * from './distro-families';
 export * from './interpreters';
 export * from './lib-whitelists';
 export * from './native-sources';
+export * from './recipes';
 export * from './toolchains';
 export * from './tools';
 

@@ -18,9 +18,8 @@ export const manylinux1: Policy = {
   },
   compatibleDistros: [],
   minimumPip: '8.1.0',
-  images: {
-    x86_64: { base: CENTOS_5, toolchain: DEVTOOLSET_2 },
-    i686: { base: CENTOS_5, toolchain: DEVTOOLSET_2 },
-  },
+  images: [
+    { base: CENTOS_5, toolchain: DEVTOOLSET_2 },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; mayeut/pep600_compliance@2d70275:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

@@ -18,9 +18,8 @@ export const manylinux2010: Policy = {
   },
   compatibleDistros: ['Oracle Linux 6+'],
   minimumPip: '19.0',
-  images: {
-    x86_64: { base: CENTOS_6, toolchain: DEVTOOLSET_8 },
-    i686: { base: CENTOS_6, toolchain: DEVTOOLSET_8 },
-  },
+  images: [
+    { base: CENTOS_6, toolchain: DEVTOOLSET_8 },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; mayeut/pep600_compliance@2d70275:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

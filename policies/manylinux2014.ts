@@ -23,12 +23,8 @@ export const manylinux2014: Policy = {
   },
   compatibleDistros: ['Debian 8+', 'Ubuntu 13.10+', 'Fedora 19+', 'RHEL 7+'],
   minimumPip: '19.3',
-  images: {
-    x86_64: { base: CENTOS_7, toolchain: DEVTOOLSET_10 },
-    i686: { base: CENTOS_7, toolchain: DEVTOOLSET_10 },
-    aarch64: { base: CENTOS_7, toolchain: DEVTOOLSET_10 },
-    ppc64le: { base: CENTOS_7, toolchain: DEVTOOLSET_10 },
-    s390x: { base: CENTOS_7, toolchain: DEVTOOLSET_10 },
-  },
+  images: [
+    { base: CENTOS_7, toolchain: DEVTOOLSET_10 },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; pypa/manylinux@ad3c453:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

@@ -22,12 +22,8 @@ export const manylinux_2_24: Policy = {
   },
   compatibleDistros: ['Debian 9+'],
   minimumPip: '20.3',
-  images: {
-    x86_64: { base: DEBIAN_9, toolchain: DEBIAN_9_GCC },
-    i686: { base: DEBIAN_9, toolchain: DEBIAN_9_GCC },
-    aarch64: { base: DEBIAN_9, toolchain: DEBIAN_9_GCC },
-    ppc64le: { base: DEBIAN_9, toolchain: DEBIAN_9_GCC },
-    s390x: { base: DEBIAN_9, toolchain: DEBIAN_9_GCC },
-  },
+  images: [
+    { base: DEBIAN_9, toolchain: DEBIAN_9_GCC },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; mayeut/pep600_compliance@2d70275:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

@@ -22,12 +22,8 @@ export const manylinux_2_28: Policy = {
   },
   compatibleDistros: ['Debian 10+', 'Ubuntu 18.10+', 'Fedora 29+', 'CentOS/RHEL 8+'],
   minimumPip: '20.3',
-  images: {
-    x86_64: { base: ALMALINUX_8, toolchain: GCC_TOOLSET_14 },
-    i686: { base: ALMALINUX_8, toolchain: GCC_TOOLSET_14 },
-    aarch64: { base: ALMALINUX_8, toolchain: GCC_TOOLSET_14 },
-    ppc64le: { base: ALMALINUX_8, toolchain: GCC_TOOLSET_14 },
-    s390x: { base: ALMALINUX_8, toolchain: GCC_TOOLSET_14 },
-  },
+  images: [
+    { base: ALMALINUX_8, toolchain: GCC_TOOLSET_14 },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; pypa/manylinux@ad3c453:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

@@ -23,12 +23,8 @@ export const manylinux_2_34: Policy = {
   },
   compatibleDistros: ['Debian 12+', 'Ubuntu 21.10+', 'Fedora 35+', 'CentOS/RHEL 9+'],
   minimumPip: '20.3',
-  images: {
-    x86_64: { base: ALMALINUX_9, toolchain: GCC_TOOLSET_14 },
-    i686: { base: ALMALINUX_9, toolchain: GCC_TOOLSET_14 },
-    aarch64: { base: ALMALINUX_9, toolchain: GCC_TOOLSET_14 },
-    ppc64le: { base: ALMALINUX_9, toolchain: GCC_TOOLSET_14 },
-    s390x: { base: ALMALINUX_9, toolchain: GCC_TOOLSET_14 },
-  },
+  images: [
+    { base: ALMALINUX_9, toolchain: GCC_TOOLSET_14 },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; pypa/manylinux@ad3c453:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

@@ -23,8 +23,8 @@ export const manylinux_2_35: Policy = {
   },
   compatibleDistros: ['Debian 12+', 'Ubuntu 22.04+'],
   minimumPip: '20.3',
-  images: {
-    armv7l: { base: UBUNTU_22_04, toolchain: UBUNTU_22_04_GCC },
-  },
+  images: [
+    { base: UBUNTU_22_04, toolchain: UBUNTU_22_04_GCC, arches: ['armv7l'] },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; pypa/manylinux@ad3c453:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

@@ -24,9 +24,9 @@ export const manylinux_2_39: Policy = {
   },
   compatibleDistros: ['Debian 13+', 'Ubuntu 24.04+', 'Fedora 40+', 'CentOS/RHEL 10+'],
   minimumPip: '20.3',
-  images: {
-    aarch64: { base: ALMALINUX_10, toolchain: EL10_GCC },
-    riscv64: { base: ROCKYLINUX_10, toolchain: EL10_GCC },
-  },
+  images: [
+    { base: ALMALINUX_10, toolchain: EL10_GCC, arches: ['aarch64'] },
+    { base: ROCKYLINUX_10, toolchain: EL10_GCC },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/manylinux-policy.json; pypa/manylinux@ad3c453:README.rst (compatible distros); pypa/manylinux@ad3c453:README.rst (pip); images: pypa/manylinux build.sh',
 };

@@ -28,12 +28,8 @@ export const musllinux_1_1: Policy = {
   },
   compatibleDistros: [],
   minimumPip: null,
-  images: {
-    x86_64: { base: ALPINE_3_12, toolchain: ALPINE_3_12_GCC },
-    i686: { base: ALPINE_3_12, toolchain: ALPINE_3_12_GCC },
-    aarch64: { base: ALPINE_3_12, toolchain: ALPINE_3_12_GCC },
-    ppc64le: { base: ALPINE_3_12, toolchain: ALPINE_3_12_GCC },
-    s390x: { base: ALPINE_3_12, toolchain: ALPINE_3_12_GCC },
-  },
+  images: [
+    { base: ALPINE_3_12, toolchain: ALPINE_3_12_GCC },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/musllinux-policy.json; pypa/manylinux@ad3c453:README.rst (compatible distros); images: pypa/manylinux build.sh',
 };

@@ -29,14 +29,8 @@ export const musllinux_1_2: Policy = {
   },
   compatibleDistros: ['Alpine 3.13+'],
   minimumPip: null,
-  images: {
-    x86_64: { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC },
-    i686: { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC },
-    aarch64: { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC },
-    ppc64le: { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC },
-    s390x: { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC },
-    armv7l: { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC },
-    riscv64: { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC },
-  },
+  images: [
+    { base: ALPINE_3_22, toolchain: ALPINE_3_22_GCC, arches: ['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64'] },
+  ],
   citation: 'pypa/auditwheel@86154d1:src/auditwheel/policy/musllinux-policy.json; pypa/manylinux@ad3c453:README.rst (compatible distros); images: pypa/manylinux build.sh',
 };

@@ -210,10 +210,16 @@ export type PolicyStatus =
   | { readonly kind: 'beta' }
   | { readonly kind: 'end-of-life'; readonly since: string; readonly reference: string };
 
-/** What an image of one policy on one architecture is built from. */
+/** What the images of one policy are built from, on the arches the base image offers. */
 export interface ImageRecipe {
   readonly base: BaseImage;
   readonly toolchain: Toolchain;
+  /**
+   * The arches built from this recipe.
+   *
+   * @default - every arch the base image has a reference for
+   */
+  readonly arches?: readonly Arch[];
 }
 
 /** A packaging policy (PEP 600 / PEP 656) as auditwheel knows it, plus its images if any. */
@@ -235,7 +241,7 @@ export interface Policy {
   readonly compatibleDistros: readonly string[];
   /** Minimum pip that installs its wheels (null: not stated upstream). */
   readonly minimumPip: string | null;
-  /** Per-arch image recipes; absent when no image is built for the policy. */
-  readonly images?: Partial<Record<Arch, ImageRecipe>>;
+  /** Image recipes (one per base image); absent when no image is built for the policy. */
+  readonly images?: readonly ImageRecipe[];
   readonly citation: Citation;
 }

@@ -98,3 +98,18 @@ export async function registryDigest(env: E2eEnvironment, repository: string, ta
   });
   return response.ok ? response.headers.get('docker-content-digest') : null;
 }
+
+/**
+ * How many build steps of an image the engine executed since `since`: the entries of the
+ * image's history created after it. A step served from a build cache keeps the time it first
+ * ran, so this counts real work, not tags or image ids.
+ */
+export function stepsExecuted(env: E2eEnvironment, reference: string, since: Date): number {
+  const created = run('image history', env.docker, ['history', '--no-trunc', '--human=false', '--format', '{{.CreatedAt}}', reference]).stdout
+    .split('\n').filter((line) => line.trim() !== '').map((line) => new Date(line.trim()));
+  if (created.some((date) => Number.isNaN(date.getTime()))) {
+    throw new Error(`docker history of ${reference} gave a date it cannot read:\n${created.join('\n')}`);
+  }
+  // The engine stamps whole seconds: a step in the same second as `since` counts.
+  return created.filter((date) => date.getTime() >= Math.floor(since.getTime() / 1000) * 1000).length;
+}

@@ -14,10 +14,10 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A fresh app (Testing defaults) and fleet writing contexts to a temp folder. */
+/** A fresh app (Testing defaults, output in a temp folder) and fleet. */
 export function newFleet(props: ImageFleetProps = {}): { app: App; fleet: ImageFleet } {
-  const app = Testing.app();
-  const fleet = new ImageFleet(app, 'fleet', { contextRoot: tempDir('ctx-'), ...props });
+  const app = Testing.app({ outdir: tempDir('out-') });
+  const fleet = new ImageFleet(app, 'fleet', props);
   return { app, fleet };
 }
 

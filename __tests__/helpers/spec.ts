@@ -1,6 +1,5 @@
-import { renderImageData } from '../../constructs';
-import { resolveImageSpec } from '../../constructs/private/image-spec';
-import type { ImageOptions, ImageSpec } from '../../constructs/private/image-spec';
+import { renderImageData, resolveImageSpec } from '../../constructs';
+import type { ImageOptions, ImageSpec } from '../../constructs';
 
 export const spec = (policy: ImageOptions['policy'], arch: string, extra: Partial<ImageOptions> = {}): ImageSpec =>
   resolveImageSpec({ policy, arch, ...extra });
@@ -16,6 +15,12 @@ export function imageEnv(s: ImageSpec): Record<string, string> {
     const at = line.indexOf('=');
     return [line.slice(0, at), line.slice(at + 1)];
   }));
+}
+
+/** Rows of a data table (a .tsv with a header row) as objects keyed by column name. */
+export function tableRows(s: ImageSpec, file: string): Record<string, string>[] {
+  const [header, ...rows] = lines(dataFiles(s)[file]).map((line) => line.split('\t'));
+  return rows.map((row) => Object.fromEntries(header.map((column, i) => [column, row[i]])));
 }
 
 /** Lines of a data file. */

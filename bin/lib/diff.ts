@@ -1,4 +1,4 @@
-import type { FleetManifest, ManifestImage } from '../../constructs/fleet-manifest';
+import type { FleetManifest, ManifestImage } from '../../constructs';
 import { markdownTable } from './table';
 
 /** One changed field of an image: `interpreter cp312-cp312`, `3.12.12` → `3.12.13`. */

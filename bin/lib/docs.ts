@@ -1,5 +1,5 @@
-import type { FleetManifest } from '../../constructs/fleet-manifest';
-import { ALL_ARCHES, ALL_POLICIES, INTERPRETERS, interpreterHasArch } from '../../policies';
+import type { FleetManifest } from '../../constructs';
+import { ALL_ARCHES, ALL_POLICIES, INTERPRETERS, interpreterHasArch, policyArches } from '../../policies';
 import type { PolicyStatus } from '../../policies';
 import { CliError } from './manifest-io';
 import { markdownTable } from './table';
@@ -43,7 +43,7 @@ function renderCompatibility(): string {
     status(policy.status),
     policy.compatibleDistros.join(', ') || '—',
     policy.minimumPip ?? '—',
-    policy.images ? Object.keys(policy.images).join(', ') : '—',
+    policy.images ? policyArches(policy).join(', ') : '—',
   ]);
   return markdownTable(['policy', 'PEP 600 name', 'libc', 'status', 'wheels expected to run on', 'minimum pip', 'image arches'], rows);
 }

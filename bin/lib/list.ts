@@ -1,4 +1,4 @@
-import type { FleetManifest, ManifestImage } from '../../constructs/fleet-manifest';
+import type { FleetManifest, ManifestImage } from '../../constructs';
 import { markdownTable } from './table';
 
 /** One line of `fleet list`. */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { FLEET_SCHEMA_VERSION } from '../../constructs/fleet-manifest';
-import type { FleetManifest } from '../../constructs/fleet-manifest';
+import { FLEET_SCHEMA_VERSION } from '../../constructs';
+import type { FleetManifest } from '../../constructs';
 
 /** A CLI error: printed as one line, exit code 2. */
 export class CliError extends Error {}

@@ -1,8 +1,26 @@
-import { ARCHITECTURES } from '../policies';
+import { ARCHITECTURES } from '../../policies';
+import { LAYOUT } from '../image/layout';
+import { contentTag } from '../private/naming';
 import { ACTIONS } from './actions';
-import { contentTag } from './fleet-manifest';
-import type { ManifestImage } from './fleet-manifest';
 import type { Job, Step, Workflow } from './workflow-model';
+
+/** What the workflows need to know of an image (the fleet model's images have it all). */
+export interface WorkflowImage {
+  readonly id: string;
+  readonly policy: string;
+  readonly platform: string;
+  readonly repository: string;
+  readonly specHash: string;
+  readonly runner: string;
+  readonly emulated: boolean;
+  readonly stack: string;
+  /** The image it is built FROM when it is a derived image, else null. */
+  readonly parentId: string | null;
+}
+
+/** File names of the generated workflows under .github/workflows/. */
+export const BUILD_WORKFLOW_FILE = 'build.yml';
+export const FLEET_DIFF_WORKFLOW_FILE = 'fleet-diff.yml';
 
 /** The GitHub environment holding the registry credentials. */
 export const REGISTRY_ENVIRONMENT = 'registry';
@@ -18,7 +36,7 @@ export const FLEET_DIFF_CHECK = 'fleet-diff';
 
 /** What the workflows are generated from. */
 export interface FleetWorkflowsProps {
-  readonly images: readonly ManifestImage[];
+  readonly images: readonly WorkflowImage[];
   readonly registry: string;
   readonly defaultBranch: string;
 }
@@ -59,16 +77,11 @@ function loginStep(registry: string, condition?: string): Step {
 const ON_DEFAULT_BRANCH = 'github.ref == format(\'refs/heads/{0}\', github.event.repository.default_branch)';
 
 /** Job id of an image (a valid job id: letters, digits, `_`, `-`). */
-export function imageJobId(image: ManifestImage): string {
+export function imageJobId(image: { readonly id: string }): string {
   return image.id;
 }
 
-/** The fleet image a derived image is built FROM, if any. */
-function parentOf(image: ManifestImage, images: readonly ManifestImage[]): ManifestImage | undefined {
-  return images.find((other) => image.base.image.startsWith(`${other.repository}:`));
-}
-
-function imageJob(image: ManifestImage, registry: string, parent?: ManifestImage): Job {
+function imageJob(image: WorkflowImage, registry: string): Job {
   const missing = 'steps.exists.outputs.found != \'true\'';
   const ref = `${image.repository}:${contentTag(image.specHash)}`;
   const steps: Step[] = [
@@ -99,12 +112,12 @@ function imageJob(image: ManifestImage, registry: string, parent?: ManifestImage
       name: 'Run the in-image tests',
       if: missing,
       env: { IMAGE: ref },
-      run: `docker run --rm --platform ${image.platform} "$IMAGE" /opt/_internal/build/run-tests.sh`,
+      run: `docker run --rm --platform ${image.platform} "$IMAGE" ${LAYOUT.BUILD_DIR}/run-tests.sh`,
     },
   ];
   return {
     name: image.id,
-    ...(parent ? { needs: [imageJobId(parent)] } : {}),
+    ...(image.parentId !== null ? { needs: [imageJobId({ id: image.parentId })] } : {}),
     if: ON_DEFAULT_BRANCH,
     runsOn: image.runner,
     environment: REGISTRY_ENVIRONMENT,
@@ -118,7 +131,7 @@ function imageJob(image: ManifestImage, registry: string, parent?: ManifestImage
   };
 }
 
-function manifestJob(policy: string, images: readonly ManifestImage[], registry: string): Job {
+function manifestJob(policy: string, images: readonly WorkflowImage[], registry: string): Job {
   const sources = images.map((image) => `${image.repository}:${contentTag(image.specHash)}`);
   return {
     name: `${policy} multi-arch manifest`,
@@ -150,16 +163,16 @@ function manifestJob(policy: string, images: readonly ManifestImage[], registry:
 export function buildWorkflow(props: FleetWorkflowsProps): Workflow {
   const jobs: Record<string, Job> = {};
   for (const image of props.images) {
-    jobs[imageJobId(image)] = imageJob(image, props.registry, parentOf(image, props.images));
+    jobs[imageJobId(image)] = imageJob(image, props.registry);
   }
   // Multi-arch manifests gather the fleet images of a policy; derived images are their own.
-  const fleetImages = props.images.filter((image) => parentOf(image, props.images) === undefined);
+  const fleetImages = props.images.filter((image) => image.parentId === null);
   const policies = [...new Set(fleetImages.map((image) => image.policy))];
   for (const policy of policies) {
     jobs[`manifest-${policy}`] = manifestJob(policy, fleetImages.filter((image) => image.policy === policy), props.registry);
   }
   return {
-    file: 'build.yml',
+    file: BUILD_WORKFLOW_FILE,
     name: 'build',
     on: { push: { branches: [props.defaultBranch] }, workflowDispatch: true },
     permissions: {},
@@ -173,7 +186,7 @@ export function buildWorkflow(props: FleetWorkflowsProps): Workflow {
  */
 export function fleetDiffWorkflow(): Workflow {
   return {
-    file: 'fleet-diff.yml',
+    file: FLEET_DIFF_WORKFLOW_FILE,
     name: 'fleet-diff',
     on: { pullRequest: {} },
     permissions: { contents: 'read' },

@@ -2,17 +2,14 @@ import type { Image } from '@cdktf/provider-docker/lib/image';
 import { TerraformStack } from 'cdktf';
 import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { BackendConfig } from './config';
-import { renderDerivedDockerfile } from './dockerfile';
-import { BUILD_ARCHIVE } from './dockerfile-stages';
-import { contentTag, manifestImage } from './fleet-manifest';
-import type { ManifestImage } from './fleet-manifest';
+import type { BackendConfig } from '../private/backend';
+import { checkShape, fail, show } from '../private/errors';
+import { contentTag, derivedImageIdOf, repositoryOf } from '../private/naming';
+import { computeSpecHash, renderDerivedContext } from './build-context';
+import type { ContextFile } from './build-context';
 import type { ManylinuxImage } from './manylinux-image';
-import { computeSpecHash, readScripts } from './private/build-context';
-import type { ContextFile } from './private/build-context';
-import { fail, show } from './private/errors';
+import { checkTags } from './private/image-checks';
 import { addImageResources } from './private/image-stack';
-import { createTar } from './private/tar';
 
 /** What a derived image adds to a fleet image. */
 export interface DerivedImageOptions {
@@ -32,9 +29,13 @@ export interface DerivedImageOptions {
 export interface DerivedImageProps extends DerivedImageOptions {
   readonly parent: ManylinuxImage;
   readonly registry: string;
+  /**
+   * Docker engine that builds the image.
+   *
+   * @default - the provider default: DOCKER_HOST, else the local socket
+   */
   readonly dockerHost?: string;
   readonly backend: BackendConfig;
-  readonly contextRoot: string;
 }
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -54,23 +55,19 @@ export class DerivedImage extends TerraformStack {
   public readonly image: Image;
   /** The parent image reference this one is built FROM. */
   public readonly from: string;
+  /** Tags pushed besides the content tag, the build id and `latest`. */
+  public readonly extraTags: readonly string[];
 
   constructor(scope: Construct, props: DerivedImageProps) {
-    const id = `${props.parent.imageId}-${props.name}`;
+    const id = derivedImageIdOf(props.parent.imageId, String(props.name));
     validate(id, props);
     super(scope, id);
     this.imageId = id;
     this.parent = props.parent;
-    this.repository = `${props.registry}/${id}`;
+    this.repository = repositoryOf(props.registry, id);
+    this.extraTags = props.extraTags ?? [];
     this.from = `${props.parent.repository}:${contentTag(props.parent.specHash)}`;
-    const buildFiles: ContextFile[] = [
-      ...readScripts().filter((file) => ['lib.sh', 'install-derived-packages.sh'].includes(file.path)),
-      { path: 'packages/derived.txt', mode: 0o644, content: props.extraPackages.map((p) => `${p}\n`).join('') },
-    ];
-    this.contextFiles = [
-      { path: BUILD_ARCHIVE, mode: 0o644, content: createTar(buildFiles) },
-      { path: 'Dockerfile', mode: 0o644, content: renderDerivedDockerfile({ id, from: this.from, parentId: props.parent.imageId }) },
-    ];
+    this.contextFiles = renderDerivedContext({ id, from: this.from, parentId: props.parent.imageId, extraPackages: props.extraPackages });
     this.specHash = computeSpecHash(this.contextFiles);
     this.addDependency(props.parent);
     const parts = addImageResources(this, {
@@ -79,29 +76,26 @@ export class DerivedImage extends TerraformStack {
       platform: props.parent.spec.archInfo.dockerPlatform,
       dockerHost: props.dockerHost,
       backend: props.backend,
-      contextRoot: props.contextRoot,
       contextFiles: this.contextFiles,
       specHash: this.specHash,
-      extraTags: props.extraTags ?? [],
+      extraTags: this.extraTags,
     });
     this.buildId = parts.buildId;
     this.image = parts.image;
   }
-
-  /** This image's entry in fleet.json: the parent's facts, its own id, tags and hash. */
-  public toManifest(): ManifestImage {
-    const parent = manifestImage(this.parent.spec, this.repository, this.specHash);
-    return { ...parent, id: this.imageId, stack: this.imageId, base: { ...parent.base, image: this.from, digest: null } };
-  }
 }
 
 function validate(id: string, props: DerivedImageProps): void {
+  checkShape(id, 'name', props.name, 'string', "name it like 'acme' or 'acme-gis'", true);
+  checkShape(id, 'extraPackages', props.extraPackages, 'string[]', "list package names, e.g. extraPackages: ['gdal-devel']", true);
+  checkShape(id, 'extraTags', props.extraTags, 'string[]', "list tags, e.g. extraTags: ['stable']");
   if (!NAME.test(props.name)) {
     fail(id, { what: `derived image name ${show(props.name)} is not lower-case words joined by -`, fix: 'name it like acme or acme-gis' });
   }
   if (props.extraPackages.length === 0) {
     fail(id, { what: 'a derived image adds no packages', fix: 'list extraPackages, or use the parent image itself' });
   }
+  checkTags(id, props.extraTags ?? []);
   const family = props.parent.spec.family;
   for (const name of props.extraPackages) {
     if (!family.packageNamePattern.test(name)) {

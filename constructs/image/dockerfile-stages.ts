@@ -1,6 +1,7 @@
-import type { NativeSource } from '../policies';
+import type { NativeSource } from '../../policies';
 import type { Instruction, Stage } from './dockerfile-model';
-import type { ImageSpec } from './private/image-spec';
+import type { ImageSpec } from './image-spec';
+import { LAYOUT, cpythonPrefix, sharedCpythonPrefix } from './layout';
 
 /**
  * The archive holding the scripts and the data files they read. One file instead of dozens:
@@ -9,21 +10,15 @@ import type { ImageSpec } from './private/image-spec';
  */
 export const BUILD_ARCHIVE = 'build.tar';
 
-/** Where the context's build archive (scripts and data files) is unpacked inside the image. */
-export const BUILD_DIR = '/opt/_internal/build';
-
 /**
  * The environment contract every image honours (cibuildwheel and users rely on it):
  * AUDITWHEEL_*, locale, DEVTOOLSET_ROOTPATH, LD_LIBRARY_PATH, PATH, PKG_CONFIG_PATH.
  */
 export function environmentContract(spec: ImageSpec): [string, string][] {
-  const { toolchain } = spec;
-  const root = toolchain.rootPath;
-  const libDirs = (spec.arch === 'i686' && toolchain.libDirs32 ? toolchain.libDirs32 : toolchain.libDirs)
-    .map((dir) => (dir.startsWith('/') ? dir : `${root}/${dir}`));
+  const root = spec.toolchain.rootPath;
   const prepend = [
-    // The x86-64 gcc wrapper lives in /usr/local/bin and must win over the toolset's gcc.
-    ...(spec.arch === 'x86_64' && spec.base.x86_64Baseline ? ['/usr/local/bin'] : []),
+    // The x86-64 gcc wrapper lives in the bin folder and must win over the toolset's gcc.
+    ...(spec.gccWrapper ? [LAYOUT.BIN_DIR] : []),
     ...(root ? [`${root}/usr/bin`] : []),
   ];
   return [
@@ -34,7 +29,7 @@ export function environmentContract(spec: ImageSpec): [string, string][] {
     ['LANG', 'en_US.UTF-8'],
     ['LANGUAGE', 'en_US.UTF-8'],
     ['DEVTOOLSET_ROOTPATH', root],
-    ['LD_LIBRARY_PATH', libDirs.join(':')],
+    ['LD_LIBRARY_PATH', spec.libDirs.join(':')],
     ['PATH', `${prepend.map((dir) => `${dir}:`).join('')}\${PATH}`],
     ['PKG_CONFIG_PATH', '/usr/local/lib/pkgconfig'],
   ];
@@ -52,14 +47,11 @@ export function imageLabels(spec: ImageSpec): [string, string][] {
   ];
 }
 
-/** Where native build stages put their files (DESTDIR), copied from there into later stages. */
-const ROOTFS = '/manylinux-rootfs';
-
 // Through the entrypoint, so 32-bit images build under linux32 on a 64-bit kernel too.
 const script = (name: string, ...args: string[]): Instruction =>
-  ({ kind: 'run', argv: ['manylinux-entrypoint', 'bash', `${BUILD_DIR}/${name}`, ...args] });
+  ({ kind: 'run', argv: ['manylinux-entrypoint', 'bash', `${LAYOUT.BUILD_DIR}/${name}`, ...args] });
 const stageName = (name: string) => `build_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
-const copyRootfs = (name: string): Instruction => ({ kind: 'copy', from: stageName(name), sources: [`${ROOTFS}/`], dest: '/' });
+const copyRootfs = (name: string): Instruction => ({ kind: 'copy', from: stageName(name), sources: [`${LAYOUT.ROOTFS}/`], dest: '/' });
 
 /** Native builds ordered so every build comes after those it needs. */
 export function orderNativeBuilds(builds: readonly NativeSource[]): NativeSource[] {
@@ -91,8 +83,7 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
   const from = spec.baseDigest ? `${spec.baseReference}@${spec.baseDigest}` : spec.baseReference;
   const natives = orderNativeBuilds(spec.nativeBuilds);
   const cpythons = spec.interpreters.filter(({ interpreter }) => interpreter.implementation === 'cpython');
-  const cpythonDirs = cpythons.map(({ interpreter }) =>
-    `/opt/_internal/cpython-${interpreter.version}${interpreter.freeThreaded ? '-nogil' : ''}`);
+  const cpythonDirs = cpythons.map(({ interpreter }) => cpythonPrefix(interpreter));
 
   const stages: Stage[] = [
     {
@@ -100,8 +91,8 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
       from,
       instructions: [
         { kind: 'env', vars: environmentContract(spec) },
-        { kind: 'add', source: BUILD_ARCHIVE, dest: `${BUILD_DIR}/` },
-        { kind: 'run', argv: ['/bin/sh', `${BUILD_DIR}/install-entrypoint.sh`] },
+        { kind: 'add', source: BUILD_ARCHIVE, dest: `${LAYOUT.BUILD_DIR}/` },
+        { kind: 'run', argv: ['/bin/sh', `${LAYOUT.BUILD_DIR}/install-entrypoint.sh`] },
         { kind: 'entrypoint', argv: ['manylinux-entrypoint'] },
         ...(spec.base.vault ? [script('fixup-mirrors.sh')] : []),
         script('install-runtime-packages.sh'),
@@ -142,15 +133,15 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
         ...cpythons.map(({ interpreter }, index): Instruction =>
           ({ kind: 'copy', from: stageName(interpreter.tag), sources: [cpythonDirs[index]], dest: cpythonDirs[index] })),
         ...spec.sharedCpython.map((version): Instruction =>
-          ({ kind: 'copy', from: stageName(`shared_${version}`), sources: [`/opt/shared-cpython-${version}`], dest: `/opt/shared-cpython-${version}` })),
+          ({ kind: 'copy', from: stageName(`shared_${version}`), sources: [sharedCpythonPrefix(version)], dest: sharedCpythonPrefix(version) })),
         script('finalize.sh'),
         {
           kind: 'env',
           vars: [
-            ['PIPX_HOME', '/opt/_internal/pipx'],
-            ['PIPX_BIN_DIR', '/usr/local/bin'],
+            ['PIPX_HOME', LAYOUT.PIPX_HOME],
+            ['PIPX_BIN_DIR', LAYOUT.BIN_DIR],
             ['PIPX_DISABLE_SHARED_LIBS_AUTO_UPGRADE', '1'],
-            ['SSL_CERT_FILE', '/opt/_internal/certs.pem'],
+            ['SSL_CERT_FILE', LAYOUT.CERTS_PEM],
           ],
         },
         { kind: 'workdir', path: '/' },
@@ -176,7 +167,7 @@ export function derivedStages(input: DerivedImageInput): Stage[] {
     name: 'image',
     from: input.from,
     instructions: [
-      { kind: 'add', source: BUILD_ARCHIVE, dest: `${BUILD_DIR}/` },
+      { kind: 'add', source: BUILD_ARCHIVE, dest: `${LAYOUT.BUILD_DIR}/` },
       script('install-derived-packages.sh'),
       { kind: 'label', labels: [['org.opencontainers.image.title', input.id], ['org.opencontainers.image.base.name', input.from]] },
     ],

@@ -2,18 +2,22 @@ import { Image } from '@cdktf/provider-docker/lib/image';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { RegistryImage } from '@cdktf/provider-docker/lib/registry-image';
 import { Tag } from '@cdktf/provider-docker/lib/tag';
-import {
-  AssetType, LocalBackend, S3Backend, TerraformAsset, TerraformOutput, TerraformStack, TerraformVariable,
-} from 'cdktf';
+import { TerraformOutput, TerraformVariable } from 'cdktf';
+import type { TerraformStack } from 'cdktf';
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
 import * as path from 'path';
-import type { BackendConfig } from '../config';
-import { contentTag } from '../fleet-manifest';
-import { writeBuildContext } from './build-context';
-import type { ContextFile } from './build-context';
+import { addBackend } from '../../private/backend';
+import type { BackendConfig } from '../../private/backend';
+import { contentTag } from '../../private/naming';
+import type { ContextFile } from './scripts';
+import { writeContext } from './scripts';
 
 /** Build ids CI passes (`YYYY.MM.DD-N`), or `local` for a build on a developer machine. */
 const BUILD_ID_PATTERN = '^(local|[0-9]{4}[.][0-9]{2}[.][0-9]{2}-[0-9]+)$';
+
+/** The build context folder inside the stack's folder (Terraform resolves it from there). */
+const CONTEXT_DIR = 'context';
 
 /** What one image stack builds and where it pushes. */
 export interface ImageStackProps {
@@ -22,7 +26,6 @@ export interface ImageStackProps {
   readonly platform: string;
   readonly dockerHost?: string;
   readonly backend: BackendConfig;
-  readonly contextRoot: string;
   readonly contextFiles: readonly ContextFile[];
   readonly specHash: string;
   readonly extraTags: readonly string[];
@@ -36,16 +39,12 @@ export interface ImageStackParts {
 
 /**
  * Fills an image stack: backend, Docker provider, the `build_id` variable, the build context
- * asset, the image built with `triggers` = spec hash, and a push per tag (content tag, build
- * id, latest, extra tags), each with keep_remotely so no published tag is ever deleted.
+ * (written into the stack's folder at synth, never before), the image built with `triggers` =
+ * spec hash, and a push per tag (content tag, build id, latest, extra tags), each with
+ * keep_remotely so no published tag is ever deleted.
  */
 export function addImageResources(stack: TerraformStack, props: ImageStackProps): ImageStackParts {
-  const id = stack.node.id;
-  if (props.backend.type === 's3') {
-    new S3Backend(stack, { bucket: props.backend.bucket, region: props.backend.region, key: `${props.backend.keyPrefix ?? 'manylinux-fleet/'}${id}.tfstate` });
-  } else if (props.backend.dir !== undefined) {
-    new LocalBackend(stack, { path: path.resolve(props.backend.dir, `${id}.tfstate`) });
-  }
+  addBackend(stack, props.backend);
 
   // The provider pushes only to registries it has an auth entry for. A loopback registry is
   // plain HTTP without authentication, as Docker treats it ("http://" tells the provider);
@@ -66,16 +65,17 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
     }],
   });
 
-  const context = new TerraformAsset(stack, 'context', {
-    path: writeBuildContext(props.contextRoot, props.specHash, props.contextFiles),
-    type: AssetType.DIRECTORY,
-    assetHash: props.specHash,
+  addCustomSynthesis(new Construct(stack, 'BuildContext'), {
+    onSynthesize: (session) => {
+      const stackDir = session.manifest.forStack(stack).workingDirectory;
+      writeContext(path.join(session.outdir, stackDir, CONTEXT_DIR), props.contextFiles);
+    },
   });
 
   const content = `${props.repository}:${contentTag(props.specHash)}`;
   const image = new Image(stack, 'Image', {
     name: content,
-    buildAttribute: { context: context.path, dockerfile: 'Dockerfile', platform: props.platform },
+    buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform },
     triggers: { spec_hash: props.specHash },
     keepLocally: true,
   });

@@ -1,10 +1,12 @@
-import { ALL_POLICIES, ARCHITECTURES, COMMON_NATIVE_BUILDS, DISTRO_FAMILIES, TOOLS, isArch } from '../../policies';
+import { ARCHITECTURES, COMMON_NATIVE_BUILDS, DISTRO_FAMILIES, TOOLS } from '../../policies';
 import type { Arch, ArchInfo, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Tool, Toolchain } from '../../policies';
-import { fail, show } from './errors';
+import { imageIdOf } from '../private/naming';
 import {
   checkBase, checkCaCertificates, checkDigest, checkMirrors, checkNativeBuilds, checkPackages, checkSharedCpython, checkTags,
-  checkToolchain, checkToolsPython, resolveInterpreters,
-} from './image-checks';
+  checkToolchain, checkToolsPython, isExcluded, resolveInterpreters,
+} from './private/image-checks';
+import { checkImageOptionShapes } from './private/option-shapes';
+import { resolveArch, resolveRecipe } from './private/policy-checks';
 
 /** What a caller may set for one image; everything else comes from the policy record. */
 export interface ImageOptions {
@@ -107,74 +109,57 @@ export interface ImageSpec {
   readonly nativeBuilds: readonly NativeSource[];
   readonly sourceMirrors: Readonly<Record<string, string>>;
   readonly buildCaCertificates: string | null;
+  /**
+   * The base's compiler targets a newer x86-64 level than the policy's wheels may need: the
+   * image's gcc is wrapped to emit plain x86-64 code (pypa/manylinux#1725).
+   */
+  readonly gccWrapper: boolean;
+  /** LD_LIBRARY_PATH entries of the toolchain (absolute), for this arch. */
+  readonly libDirs: readonly string[];
+  /** `--build` triple for CPython's configure where its guess is wrong under linux32, else null. */
+  readonly cpythonBuildTriple: string | null;
   /** Non-fatal notes for the user (shown as synth warnings). */
   readonly warnings: readonly string[];
 }
 
 /** Resolves defaults from the policy record and validates every input; throws on the first problem. */
 export function resolveImageSpec(options: ImageOptions): ImageSpec {
+  checkImageOptionShapes(options);
   const { policy } = options;
   const arch = resolveArch(policy, options.arch);
-  const id = `${policy.publishedName}_${arch}`;
-
-  if (policy.status.kind === 'end-of-life' && options.allowEndOfLife !== true) {
-    fail(id, {
-      what: `policy ${policy.publishedName} reached end of life on ${policy.status.since} (${policy.status.reference}), got allowEndOfLife ${show(options.allowEndOfLife ?? false)}`,
-      allowed: supportedAlternatives(policy.libc.kind, arch),
-      fix: 'pass allowEndOfLife: true to build it anyway, or use a supported policy',
-    });
-  }
-
-  const recipe = policy.images?.[arch];
-  if (recipe === undefined && (options.baseImage === undefined || options.toolchain === undefined)) {
-    const offered = Object.keys(policy.images ?? {});
-    fail(id, {
-      what: policy.images === undefined
-        ? `policy ${policy.publishedName} has no image recipe`
-        : `arch ${show(arch)} is not supported by ${policy.publishedName}`,
-      allowed: offered.length > 0 ? offered : undefined,
-      fix: policy.images === undefined
-        ? 'pass baseImage and toolchain for it'
-        : `drop it${alternativeFor(policy, arch)}, or pass baseImage and toolchain`,
-    });
-  }
-
-  if (policy.symbolVersions[arch] === undefined) {
-    fail(id, {
-      what: `auditwheel defines no ${policy.publishedName} policy for arch ${show(arch)}`,
-      allowed: Object.keys(policy.symbolVersions),
-      fix: `drop it${alternativeFor(policy, arch)}`,
-    });
-  }
-
-  const base = options.baseImage ?? recipe!.base;
-  const toolchain = options.toolchain ?? recipe!.toolchain;
+  const id = imageIdOf(policy.publishedName, arch);
+  const recipe = resolveRecipe(id, policy, arch, options);
+  const { base, toolchain } = recipe;
   const baseReference = checkBase(id, policy, arch, base);
   const baseDigest = checkDigest(id, options.baseDigest ?? base.digests?.[arch] ?? null);
   checkToolchain(id, base, toolchain);
   const family = DISTRO_FAMILIES[base.family];
-  const interpreters = resolveInterpreters(id, arch, base, options.interpreters);
+  const interpreters = resolveInterpreters(id, arch, base, options.interpreters)
+    .map((interpreter) => ({ interpreter, installed: interpreter.installedByDefault }));
+  const cpythons = interpreters.map(({ interpreter }) => interpreter);
   const extraPackages = checkPackages(id, family, base, options.extraPackages ?? []);
-  const sharedCpython = checkSharedCpython(id, interpreters, options.sharedCpython ?? []);
+  const sharedCpython = checkSharedCpython(id, cpythons, options.sharedCpython ?? []);
   const extraTags = checkTags(id, options.extraTags ?? []);
   const nativeBuilds = checkNativeBuilds(id, options.nativeBuilds ?? [...COMMON_NATIVE_BUILDS, ...(base.nativeBuilds ?? [])]);
   const sourceMirrors = checkMirrors(id, options.sourceMirrors ?? {}, [
-    ...nativeBuilds.map((source) => source.name), ...interpreters.map(({ interpreter }) => interpreter.tag),
+    ...nativeBuilds.map((source) => source.name), ...cpythons.map((interpreter) => interpreter.tag),
   ]);
-
   const tools = TOOLS.filter((tool) => !isExcluded(tool, base, arch));
-  checkToolsPython(id, tools, interpreters);
+  checkToolsPython(id, tools, cpythons);
 
-  const warnings: string[] = [];
-  if (arch === 'x86_64' && base.x86_64Baseline !== undefined) {
-    warnings.push(`${id}: ${base.distro} ${base.version} builds its x86_64 packages for ${base.x86_64Baseline}; the image's gcc is wrapped to emit plain x86-64 code, but libraries installed from the distro still need ${base.x86_64Baseline} and auditwheel does not detect that (pypa/manylinux#1725)`);
-  }
+  const archInfo = ARCHITECTURES[arch];
+  const gccWrapper = arch === 'x86_64' && base.x86_64Baseline !== undefined;
+  const warnings = gccWrapper
+    ? [`${id}: ${base.distro} ${base.version} builds its x86_64 packages for ${base.x86_64Baseline}; the image's gcc is wrapped to emit plain x86-64 code, but libraries installed from the distro still need ${base.x86_64Baseline} and auditwheel does not detect that (pypa/manylinux#1725)`]
+    : [];
+  const libDirs = (arch === 'i686' && toolchain.libDirs32 ? toolchain.libDirs32 : toolchain.libDirs)
+    .map((dir) => (dir.startsWith('/') ? dir : `${toolchain.rootPath}/${dir}`));
 
   return {
     id,
     policy,
     arch,
-    archInfo: ARCHITECTURES[arch],
+    archInfo,
     base,
     baseReference,
     baseDigest,
@@ -188,39 +173,9 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     nativeBuilds,
     sourceMirrors,
     buildCaCertificates: checkCaCertificates(id, options.buildCaCertificates),
+    gccWrapper,
+    libDirs,
+    cpythonBuildTriple: archInfo.configureBuild?.[base.libc] ?? null,
     warnings,
   };
-}
-
-function resolveArch(policy: Policy, arch: string): Arch {
-  const offered = Object.keys(policy.images ?? policy.symbolVersions);
-  if (!isArch(arch)) {
-    fail(`${policy.publishedName}_${arch}`, {
-      what: `arch ${show(arch)} is not an architecture name`,
-      allowed: offered,
-      fix: 'use the wheel-tag spelling (x86_64 not amd64, aarch64 not arm64, i686 not 386)',
-    });
-  }
-  return arch;
-}
-
-/**
- * ` or use <policy>` naming the most compatible policy that publishes an image for the arch:
- * the oldest fully supported one, else the oldest in alpha/beta.
- */
-function alternativeFor(policy: Policy, arch: Arch): string {
-  const candidates = ALL_POLICIES.filter((p) => p.libc.kind === policy.libc.kind && p.images?.[arch] !== undefined);
-  const pick = candidates.find((p) => p.status.kind === 'supported')
-    ?? candidates.find((p) => p.status.kind !== 'end-of-life');
-  return pick ? ` or use ${pick.publishedName}` : '';
-}
-
-function supportedAlternatives(libc: Policy['libc']['kind'], arch: Arch): string[] {
-  return ALL_POLICIES
-    .filter((p) => p.libc.kind === libc && p.status.kind !== 'end-of-life' && p.images?.[arch] !== undefined)
-    .map((p) => p.publishedName);
-}
-
-function isExcluded(tool: Tool, base: BaseImage, arch: Arch): boolean {
-  return (tool.excludedOn ?? []).some((rule) => rule.arch === arch && (rule.libc === undefined || rule.libc === base.libc));
 }

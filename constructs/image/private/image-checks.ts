@@ -1,8 +1,7 @@
-import { BASE_IMAGES, INTERPRETERS, NATIVE_SOURCES, interpreterHasArch } from '../../policies';
-import type { Arch, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Tool, Toolchain } from '../../policies';
-import { fail, show } from './errors';
-import { DIGEST, IMAGE_REFERENCE, SHA256, TAG, URL_PATTERN } from './formats';
-import type { ImageInterpreter } from './image-spec';
+import { BASE_IMAGES, INTERPRETERS, NATIVE_SOURCES, interpreterHasArch } from '../../../policies';
+import type { Arch, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Tool, Toolchain } from '../../../policies';
+import { fail, show } from '../../private/errors';
+import { DIGEST, IMAGE_REFERENCE, SHA256, TAG, URL_PATTERN } from '../../private/formats';
 
 /** The checks of one image's inputs: each throws a message naming the image id, the value and the fix. */
 
@@ -75,9 +74,10 @@ export function checkToolchain(id: string, base: BaseImage, toolchain: Toolchain
   }
 }
 
+/** The image's interpreters: the given tags or records, else every catalogue one for the arch and libc. */
 export function resolveInterpreters(
   id: string, arch: Arch, base: BaseImage, given: readonly (string | Interpreter)[] | undefined,
-): ImageInterpreter[] {
+): Interpreter[] {
   const fits = (i: Interpreter) => i.libc.includes(base.libc) && interpreterHasArch(i, arch);
   const chosen = given === undefined
     ? INTERPRETERS.filter(fits)
@@ -111,7 +111,7 @@ export function resolveInterpreters(
       });
     }
   }
-  return chosen.map((interpreter) => ({ interpreter, installed: interpreter.installedByDefault }));
+  return chosen;
 }
 
 function lookupInterpreter(id: string, tag: string): Interpreter {
@@ -162,10 +162,8 @@ export function checkPackages(id: string, family: DistroFamily, base: BaseImage,
   return [...new Set(packages)];
 }
 
-export function checkSharedCpython(id: string, interpreters: readonly ImageInterpreter[], versions: readonly string[]): string[] {
-  const available = interpreters
-    .filter(({ interpreter }) => interpreter.implementation === 'cpython' && !interpreter.freeThreaded)
-    .map(({ interpreter }) => interpreter.pythonVersion);
+export function checkSharedCpython(id: string, interpreters: readonly Interpreter[], versions: readonly string[]): string[] {
+  const available = gilCpythonVersions(interpreters);
   for (const version of versions) {
     if (!available.includes(version)) {
       fail(id, {
@@ -237,17 +235,14 @@ export function checkCaCertificates(id: string, pem: string | undefined): string
   return pem ?? null;
 }
 
-
 /** The tools run from the newest GIL CPython of the image: it must be new enough for all of them. */
-export function checkToolsPython(id: string, tools: readonly Tool[], interpreters: readonly ImageInterpreter[]): void {
+export function checkToolsPython(id: string, tools: readonly Tool[], interpreters: readonly Interpreter[]): void {
   const needs = tools.filter((tool) => tool.requiresPython !== undefined);
   const needed = needs.map((tool) => tool.requiresPython!).sort(compareVersions).pop();
   if (needed === undefined) {
     return;
   }
-  const available = interpreters
-    .filter(({ interpreter }) => interpreter.implementation === 'cpython' && !interpreter.freeThreaded)
-    .map(({ interpreter }) => interpreter.pythonVersion);
+  const available = gilCpythonVersions(interpreters);
   if (!available.some((version) => compareVersions(version, needed) >= 0)) {
     fail(id, {
       what: `no CPython >= ${needed} to run the tools (${needs.map((t) => `${t.name} ${t.version}`).join(', ')} need it), got ${show(available.join(', ') || 'none')}`,
@@ -255,4 +250,14 @@ export function checkToolsPython(id: string, tools: readonly Tool[], interpreter
       fix: 'add one of these interpreters',
     });
   }
+}
+
+/** X.Y of every GIL (not free-threaded) CPython among the interpreters. */
+function gilCpythonVersions(interpreters: readonly Interpreter[]): string[] {
+  return interpreters.filter((i) => i.implementation === 'cpython' && !i.freeThreaded).map((i) => i.pythonVersion);
+}
+
+/** True when the tool has no wheels for the image (uv on musl ppc64le, …). */
+export function isExcluded(tool: Tool, base: BaseImage, arch: Arch): boolean {
+  return (tool.excludedOn ?? []).some((rule) => rule.arch === arch && (rule.libc === undefined || rule.libc === base.libc));
 }

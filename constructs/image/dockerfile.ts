@@ -1,7 +1,7 @@
 import { derivedStages, dockerfileStages } from './dockerfile-stages';
 import type { DerivedImageInput } from './dockerfile-stages';
 import type { Instruction, Stage } from './dockerfile-model';
-import type { ImageSpec } from './private/image-spec';
+import type { ImageSpec } from './image-spec';
 
 export type { Instruction, Stage } from './dockerfile-model';
 

@@ -2,17 +2,14 @@ import type { Image } from '@cdktf/provider-docker/lib/image';
 import { Annotations, TerraformStack } from 'cdktf';
 import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { Arch, Policy } from '../policies';
-import type { BackendConfig } from './config';
-import { manifestImage } from './fleet-manifest';
-import type { ManifestImage } from './fleet-manifest';
-import { computeSpecHash, renderBuildContext } from './private/build-context';
-import type { ContextFile } from './private/build-context';
-import { resolveImageSpec } from './private/image-spec';
+import type { Arch, Policy } from '../../policies';
+import type { BackendConfig } from '../private/backend';
+import { repositoryOf } from '../private/naming';
+import { computeSpecHash, renderImageContext } from './build-context';
+import type { ContextFile } from './build-context';
+import { resolveImageSpec } from './image-spec';
+import type { ImageOptions, ImageSpec } from './image-spec';
 import { addImageResources } from './private/image-stack';
-import type { ImageOptions, ImageSpec } from './private/image-spec';
-
-export type { ImageOptions } from './private/image-spec';
 
 /** Props of one image stack. */
 export interface ManylinuxImageProps extends ImageOptions {
@@ -26,8 +23,6 @@ export interface ManylinuxImageProps extends ImageOptions {
   readonly dockerHost?: string;
   /** Where Terraform keeps this stack's state. */
   readonly backend: BackendConfig;
-  /** Folder rendered build contexts are written to (content-addressed). */
-  readonly contextRoot: string;
 }
 
 /**
@@ -63,8 +58,8 @@ export class ManylinuxImage extends TerraformStack {
     this.imageId = spec.id;
     this.policy = spec.policy;
     this.arch = spec.arch;
-    this.repository = `${props.registry}/${spec.id}`;
-    this.contextFiles = renderBuildContext(spec);
+    this.repository = repositoryOf(props.registry, spec.id);
+    this.contextFiles = renderImageContext(spec);
     this.specHash = computeSpecHash(this.contextFiles);
 
     for (const warning of spec.warnings) {
@@ -76,17 +71,11 @@ export class ManylinuxImage extends TerraformStack {
       platform: spec.archInfo.dockerPlatform,
       dockerHost: props.dockerHost,
       backend: props.backend,
-      contextRoot: props.contextRoot,
       contextFiles: this.contextFiles,
       specHash: this.specHash,
       extraTags: spec.extraTags,
     });
     this.buildId = parts.buildId;
     this.image = parts.image;
-  }
-
-  /** This image's entry in fleet.json. */
-  public toManifest(): ManifestImage {
-    return manifestImage(this.spec, this.repository, this.specHash);
   }
 }

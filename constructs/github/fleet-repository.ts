@@ -7,11 +7,11 @@ import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { RepositoryRuleset } from '@cdktf/provider-github/lib/repository-ruleset';
 import { Fn, Lazy, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import type { ManifestImage } from './fleet-manifest';
 import {
   FLEET_DIFF_CHECK, REGISTRY_ENVIRONMENT, REGISTRY_PASSWORD_SECRET, REGISTRY_USERNAME_SECRET, REGISTRY_VARIABLE,
   buildWorkflow, fleetDiffWorkflow,
 } from './fleet-workflows';
+import type { WorkflowImage } from './fleet-workflows';
 import type { Workflow } from './workflow-model';
 import { renderWorkflow } from './workflow-yaml';
 
@@ -27,7 +27,7 @@ export interface FleetRepositoryProps {
   readonly defaultBranch: string;
   readonly registry: string;
   /** The fleet's images, read at synth time (images may be added after this construct). */
-  readonly images: () => readonly ManifestImage[];
+  readonly images: () => readonly WorkflowImage[];
 }
 
 /**

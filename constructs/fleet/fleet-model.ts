@@ -1,0 +1,73 @@
+import { DerivedImage, ManylinuxImage } from '../image';
+import { contentTag } from '../private/naming';
+import type { ManifestImage } from './fleet-manifest';
+
+/** One image of the fleet as every consumer sees it: the manifest's facts and its parent. */
+export interface FleetImage extends ManifestImage {
+  /** The fleet image a derived image is built FROM; null for a fleet image. */
+  readonly parentId: string | null;
+}
+
+/** The typed fleet, computed once per synth: what fleet.json, the workflows and the CLI read. */
+export interface FleetModel {
+  readonly registry: string;
+  /** Sorted by id. */
+  readonly images: readonly FleetImage[];
+}
+
+/** The model of a set of image stacks. */
+export function buildFleetModel(registry: string, images: readonly (ManylinuxImage | DerivedImage)[]): FleetModel {
+  return {
+    registry,
+    images: images.map(fleetImageOf).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
+function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
+  if (image instanceof DerivedImage) {
+    const parent = fleetImageOf(image.parent);
+    return {
+      ...parent,
+      id: image.imageId,
+      repository: image.repository,
+      tags: [contentTag(image.specHash), 'latest', ...image.extraTags],
+      specHash: image.specHash,
+      base: { ...parent.base, image: image.from, digest: null },
+      stack: image.imageId,
+      parentId: image.parent.imageId,
+    };
+  }
+  const { spec, policy } = image;
+  const { base } = spec;
+  return {
+    id: spec.id,
+    policy: policy.publishedName,
+    policyAliases: [policy.name, ...policy.aliases].filter((name) => name !== policy.publishedName),
+    arch: spec.arch,
+    platform: spec.archInfo.dockerPlatform,
+    repository: image.repository,
+    tags: [contentTag(image.specHash), 'latest', ...spec.extraTags],
+    specHash: image.specHash,
+    base: {
+      image: spec.baseReference,
+      digest: spec.baseDigest,
+      distro: base.distro,
+      version: base.version,
+      family: base.family,
+      libc: base.libc,
+      libcVersion: base.libcVersion,
+    },
+    toolchain: { name: spec.toolchain.name, gcc: spec.toolchain.gcc },
+    interpreters: spec.interpreters.map(({ interpreter, installed }) => ({
+      tag: interpreter.tag,
+      implementation: interpreter.implementation,
+      version: interpreter.version,
+      installed,
+    })),
+    tools: spec.tools.map((tool) => ({ name: tool.name, version: tool.version })),
+    runner: spec.archInfo.runner,
+    emulated: spec.archInfo.emulated,
+    stack: spec.id,
+    parentId: null,
+  };
+}

@@ -1,0 +1,6 @@
+// The GitHub repository that builds the fleet: the stack, the workflows and their typed model.
+export * from './actions';
+export * from './fleet-repository';
+export * from './fleet-workflows';
+export * from './workflow-model';
+export * from './workflow-yaml';

@@ -1,0 +1,77 @@
+import { createHash } from 'crypto';
+import { BUILD_ARCHIVE } from './dockerfile-stages';
+import { renderDerivedDockerfile, renderDockerfile } from './dockerfile';
+import type { DerivedImageInput } from './dockerfile-stages';
+import { renderImageData } from './image-data';
+import type { ImageSpec } from './image-spec';
+import { byPath, readScripts } from './private/scripts';
+import type { ContextFile } from './private/scripts';
+import { createTarFromParts, tarEntries } from './private/tar';
+
+export type { ContextFile } from './private/scripts';
+
+/** What a build context is made of: the Dockerfile, the scripts it runs and the data they read. */
+export interface ContextInput {
+  readonly dockerfile: string;
+  /** image-scripts/ files the build runs, by relative path, or every one. */
+  readonly scripts: readonly string[] | 'all';
+  /** The image's own files (data files, certificates). */
+  readonly files: readonly ContextFile[];
+}
+
+let allScripts: Buffer | undefined;
+
+/**
+ * Renders a build context: the Dockerfile and `build.tar`, a deterministic archive of the
+ * scripts followed by the image's own files (Docker's ADD unpacks it into the build folder).
+ * The archive of all scripts is the same for every image: it is made once per process.
+ */
+export function renderContext(input: ContextInput): ContextFile[] {
+  const scripts = input.scripts === 'all'
+    ? (allScripts ??= tarEntries(readScripts()))
+    : tarEntries(readScripts().filter((file) => input.scripts.includes(file.path)));
+  return [
+    { path: BUILD_ARCHIVE, mode: 0o644, content: createTarFromParts(scripts, [...input.files].sort(byPath)) },
+    { path: 'Dockerfile', mode: 0o644, content: input.dockerfile },
+  ];
+}
+
+/** The files an image's build folder receives besides the scripts: its data files and build CA. */
+export function renderImageFiles(spec: ImageSpec): ContextFile[] {
+  return [
+    ...renderImageData(spec).map((file) => ({ ...file, mode: 0o644 })),
+    ...(spec.buildCaCertificates ? [{ path: 'build-ca.pem', mode: 0o644, content: spec.buildCaCertificates }] : []),
+  ];
+}
+
+/** The build context of a fleet image. */
+export function renderImageContext(spec: ImageSpec): ContextFile[] {
+  return renderContext({ dockerfile: renderDockerfile(spec), scripts: 'all', files: renderImageFiles(spec) });
+}
+
+/** What a derived image adds, for its build context. */
+export interface DerivedContextInput extends DerivedImageInput {
+  readonly extraPackages: readonly string[];
+}
+
+/** The build context of a derived image: the package list and the two scripts that install it. */
+export function renderDerivedContext(input: DerivedContextInput): ContextFile[] {
+  return renderContext({
+    dockerfile: renderDerivedDockerfile(input),
+    scripts: ['lib.sh', 'install-derived-packages.sh'],
+    files: [{ path: 'packages/derived.txt', mode: 0o644, content: input.extraPackages.map((p) => `${p}\n`).join('') }],
+  });
+}
+
+/**
+ * sha256 over the sorted relative path, mode and content of every file. No absolute path and
+ * no timestamp enters it, so the same inputs give the same hash on every machine.
+ */
+export function computeSpecHash(files: readonly ContextFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort(byPath)) {
+    const content = createHash('sha256').update(file.content).digest('hex');
+    hash.update(`${file.path}\0${file.mode.toString(8)}\0${content}\n`);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,108 @@
+import { CERTIFI } from '../../policies';
+import type { ImageSpec } from './image-spec';
+import { LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
+
+/** A data file the scripts inside the image read, relative to the build folder. */
+export interface DataFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** A table the scripts read by column name: the header row names the columns. */
+export interface Table {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | boolean)[])[];
+}
+
+/** Renders a table as tab-separated text with a header row (the scripts' lib.sh reads it by name). */
+export function renderTable(table: Table): string {
+  for (const row of table.rows) {
+    if (row.length !== table.columns.length || row.some((cell) => /[\t\n]/.test(String(cell)))) {
+      throw new Error(`table row ${JSON.stringify(row)} does not fit the columns ${table.columns.join(', ')}`);
+    }
+  }
+  return [table.columns, ...table.rows].map((row) => `${row.join('\t')}\n`).join('');
+}
+
+/** `image.env`: the in-image layout and every per-image decision, as KEY=value lines (never sourced). */
+export function imageEnv(spec: ImageSpec): [string, string][] {
+  const { base, toolchain, family } = spec;
+  return [
+    ...(Object.entries(LAYOUT) as [string, string][]),
+    ['POLICY', spec.policy.publishedName],
+    ['ARCH', spec.arch],
+    ['LIBC', base.libc],
+    ['FAMILY', family.name],
+    ['PACKAGE_MANAGER', base.packageManager],
+    ['DEVTOOLSET_ROOTPATH', toolchain.rootPath],
+    ['YUM_BASEARCH', base.yumBasearch?.[spec.arch] ?? ''],
+    ['VAULT_FROM', base.vault?.from ?? ''],
+    ['VAULT_TO', base.vault?.to ?? ''],
+    ['DEFAULT_SHELL', family.defaultShell ?? ''],
+    ['LINUX32', String(spec.archInfo.linux32)],
+    ['GCC_WRAPPER', String(spec.gccWrapper)],
+    ['CERTIFI_VERSION', CERTIFI.version],
+    ['CPYTHON_BUILD', spec.cpythonBuildTriple ?? ''],
+  ];
+}
+
+/** The interpreters of the image, one row each: the one interpreter file the scripts and manylinux-interpreters read. */
+export function interpreterTable(spec: ImageSpec): Table {
+  return {
+    columns: ['tag', 'implementation', 'version', 'python_version', 'free_threaded', 'installed', 'prefix', 'url', 'sha256', 'mirror'],
+    rows: spec.interpreters.map(({ interpreter, installed }) => {
+      const archive = interpreter.source ?? interpreter.binaries?.[spec.arch];
+      const prefix = interpreter.implementation === 'cpython' ? cpythonPrefix(interpreter) : `${LAYOUT.INTERNAL_DIR}/${interpreter.tag}`;
+      return [interpreter.tag, interpreter.implementation, interpreter.version, interpreter.pythonVersion, interpreter.freeThreaded,
+        installed, prefix, archive?.url ?? '', archive?.sha256 ?? '', spec.sourceMirrors[interpreter.tag] ?? ''];
+    }),
+  };
+}
+
+/**
+ * Renders the per-image data files: the only way per-image differences reach the scripts that
+ * run inside the image. Plain text the scripts read by key or column name; no shell code is
+ * generated.
+ *
+ * - `image.env`: `KEY=value` lines, the layout included (read with `fleet_value KEY`);
+ * - `packages/<set>.txt`: one distro package per line;
+ * - `sources.tsv`, `interpreters.tsv`, `tools.tsv`, `shared-cpython.tsv`: tables with a header row.
+ */
+export function renderImageData(spec: ImageSpec): DataFile[] {
+  const { family, base, toolchain } = spec;
+  const extra = base.extraPackages ?? {};
+  const packages = {
+    bootstrap: family.bootstrapPackages ?? [],
+    runtime: [
+      ...family.packages.manylinuxDeps, ...(extra.manylinuxDeps ?? []),
+      ...family.packages.runtimeDeps, ...(extra.runtimeDeps ?? []),
+      ...family.packages.baseTools, ...(extra.baseTools ?? []),
+      ...toolchain.packages,
+      ...spec.extraPackages,
+    ],
+    build: [...family.packages.compileDeps, ...(extra.compileDeps ?? [])],
+  };
+  const tables: Record<string, Table> = {
+    'sources.tsv': {
+      columns: ['name', 'version', 'prefix', 'url', 'sha256', 'mirror'],
+      rows: spec.nativeBuilds.map((s) => [s.name, s.version, nativePrefix(s), s.url, s.sha256, spec.sourceMirrors[s.name] ?? '']),
+    },
+    'interpreters.tsv': interpreterTable(spec),
+    'tools.tsv': { columns: ['name', 'version'], rows: spec.tools.map((tool) => [tool.name, tool.version]) },
+    'shared-cpython.tsv': {
+      columns: ['python_version', 'tag', 'prefix'],
+      rows: spec.sharedCpython.map((version) => [version, gilCpythonTag(spec, version), sharedCpythonPrefix(version)]),
+    },
+  };
+  return [
+    { path: 'image.env', content: imageEnv(spec).map(([key, value]) => `${key}=${value}\n`).join('') },
+    ...Object.entries(packages).map(([set, names]) => ({ path: `packages/${set}.txt`, content: names.map((name) => `${name}\n`).join('') })),
+    ...Object.entries(tables).map(([file, table]) => ({ path: file, content: renderTable(table) })),
+  ];
+}
+
+/** The tag of the image's GIL CPython X.Y: the source a shared CPython X.Y is built from. */
+function gilCpythonTag(spec: ImageSpec, pythonVersion: string): string {
+  return spec.interpreters.find(({ interpreter: i }) =>
+    i.implementation === 'cpython' && !i.freeThreaded && i.pythonVersion === pythonVersion)!.interpreter.tag;
+}

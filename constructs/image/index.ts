@@ -1,0 +1,9 @@
+// The image stack: the constructs, the resolved image spec, and one renderer per output.
+export * from './build-context';
+export * from './derived-image';
+export * from './dockerfile';
+export * from './dockerfile-stages';
+export * from './image-data';
+export * from './image-spec';
+export * from './layout';
+export * from './manylinux-image';

@@ -1,0 +1,52 @@
+import type { Interpreter, NativeSource } from '../../policies';
+
+/**
+ * The file layout inside every image: the one home of these paths. The Dockerfile renderer
+ * reads them here; the scripts that run inside the image read them from `image.env`, where
+ * renderImageData writes every entry (the scripts spell no path of their own).
+ */
+export const LAYOUT = {
+  /** The build context's scripts and data files (build.tar unpacked): run-tests.sh lives here. */
+  BUILD_DIR: '/opt/_internal/build',
+  /** Interpreters, tools and libraries that are the image's own. */
+  INTERNAL_DIR: '/opt/_internal',
+  /** One folder per installed interpreter, named by its tag (`/opt/python/cp312-cp312`). */
+  PYTHON_DIR: '/opt/python',
+  /** The venv the tools run from (pipx, certifi, manylinux-interpreters). */
+  TOOLS_VENV: '/opt/_internal/tools',
+  /** pipx's home: one venv per tool. */
+  PIPX_HOME: '/opt/_internal/pipx',
+  /** Commands and wrappers (`python3.12`, `auditwheel`, `manylinux-interpreters`). */
+  BIN_DIR: '/usr/local/bin',
+  /** The CA bundle SSL_CERT_FILE points at (certifi's, linked). */
+  CERTS_PEM: '/opt/_internal/certs.pem',
+  /** Where native build stages install (DESTDIR), copied from there into later stages. */
+  ROOTFS: '/manylinux-rootfs',
+} as const;
+
+/** Keys of the layout table, as they appear in image.env. */
+export type LayoutKey = keyof typeof LAYOUT;
+
+/** The folder a CPython is installed in: `/opt/_internal/cpython-<version>[-nogil]`. */
+export function cpythonPrefix(interpreter: Interpreter): string {
+  return `${LAYOUT.INTERNAL_DIR}/cpython-${interpreter.version}${interpreter.freeThreaded ? '-nogil' : ''}`;
+}
+
+/** The folder of a shared-libpython CPython X.Y (manylinux-shared's layout). */
+export function sharedCpythonPrefix(pythonVersion: string): string {
+  return `/opt/shared-cpython-${pythonVersion}`;
+}
+
+/**
+ * Native builds that install into a folder of their own (kept out of the system paths and
+ * found through an rpath); every other native build installs into /usr/local.
+ */
+const OWN_PREFIX: Readonly<Record<string, (version: string) => string>> = {
+  openssl: (version) => `${LAYOUT.INTERNAL_DIR}/openssl-${version.split('.').slice(0, 2).join('.')}`,
+  curl: () => `${LAYOUT.INTERNAL_DIR}/curl`,
+};
+
+/** The folder a native source build installs into. */
+export function nativePrefix(source: NativeSource): string {
+  return OWN_PREFIX[source.name]?.(source.version) ?? '/usr/local';
+}

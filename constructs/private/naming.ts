@@ -1,0 +1,24 @@
+/**
+ * How the fleet names things: image ids (= stack names), repositories and content tags. The
+ * one home of these rules (design.md §3).
+ */
+
+/** Image id and stack name: `<policy published name>_<arch>`, e.g. `manylinux_2_28_x86_64`. */
+export function imageIdOf(publishedName: string, arch: string): string {
+  return `${publishedName}_${arch}`;
+}
+
+/** Id of an image derived from a fleet image: `<parent id>-<name>`. */
+export function derivedImageIdOf(parentId: string, name: string): string {
+  return `${parentId}-${name}`;
+}
+
+/** Repository an image is pushed to: `<registry>/<image id>`. */
+export function repositoryOf(registry: string, id: string): string {
+  return `${registry}/${id}`;
+}
+
+/** The tag that names an image's content: `spec-` + the first 12 hex digits of its spec hash. */
+export function contentTag(specHash: string): string {
+  return `spec-${specHash.slice(0, 12)}`;
+}
