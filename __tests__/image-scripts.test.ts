@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderTable } from '../constructs';
+import { LAYOUT, cpythonPrefix, renderTable, sharedCpythonPrefix } from '../constructs';
+import { CPYTHON_3_12 } from '../policies';
 import { tempDir } from './helpers/fleet';
 
 const SCRIPTS = path.join(__dirname, '..', 'image-scripts');
@@ -17,6 +18,16 @@ describe('scripts that run inside images', () => {
     expect(result.error).toBeUndefined(); // shellcheck must be installed (.ci/run installs it)
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  test('spell no path of the in-image layout: they read it from image.env (one home: layout.ts)', () => {
+    const layoutPaths = [...Object.values(LAYOUT), cpythonPrefix(CPYTHON_3_12), sharedCpythonPrefix('3.12')]
+      .map((value) => value.replace(/-3\.12.*$|3\.12.*$/, ''));
+    for (const file of files.filter((f) => f !== 'modules-check.py')) {
+      const code = fs.readFileSync(path.join(SCRIPTS, file), 'utf8').split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
+      const spelled = layoutPaths.filter((p) => p !== '/usr/local/bin' && code.includes(p));
+      expect([file, spelled]).toEqual([file, []]);
+    }
   });
 
   test('download nothing except through the sha256-checking helpers', () => {

@@ -1,6 +1,39 @@
 import { DerivedImage, ManylinuxImage } from '../image';
 import { contentTag } from '../private/naming';
-import type { ManifestImage } from './fleet-manifest';
+
+/** One image in fleet.json (design.md §3; the key order here is the file's key order). */
+export interface ManifestImage {
+  readonly id: string;
+  readonly policy: string;
+  readonly policyAliases: readonly string[];
+  readonly arch: string;
+  readonly platform: string;
+  readonly repository: string;
+  readonly tags: readonly string[];
+  readonly specHash: string;
+  readonly base: {
+    readonly image: string;
+    readonly digest: string | null;
+    readonly distro: string;
+    readonly version: string;
+    readonly family: string;
+    readonly libc: string;
+    readonly libcVersion: string;
+  };
+  readonly toolchain: { readonly name: string; readonly gcc: string };
+  readonly interpreters: readonly { readonly tag: string; readonly implementation: string; readonly version: string; readonly installed: boolean }[];
+  readonly tools: readonly { readonly name: string; readonly version: string }[];
+  readonly runner: string;
+  readonly emulated: boolean;
+  readonly stack: string;
+}
+
+/** The whole fleet.json document. */
+export interface FleetManifest {
+  readonly schemaVersion: number;
+  readonly registry: string;
+  readonly images: readonly ManifestImage[];
+}
 
 /** One image of the fleet as every consumer sees it: the manifest's facts and its parent. */
 export interface FleetImage extends ManifestImage {
