@@ -2,7 +2,6 @@ import type { Image } from '@cdktf/provider-docker/lib/image';
 import { TerraformStack } from 'cdktf';
 import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { BackendConfig } from '../private/backend';
 import { checkShape, fail, show } from '../private/errors';
 import { contentTag, derivedImageIdOf, repositoryOf } from '../private/naming';
 import { computeSpecHash, renderDerivedContext } from './build-context';
@@ -10,6 +9,7 @@ import type { ContextFile } from './build-context';
 import type { ManylinuxImage } from './manylinux-image';
 import { checkTags } from './private/image-checks';
 import { addImageResources } from './private/image-stack';
+import type { ImageTarget } from './private/image-stack';
 
 /** What a derived image adds to a fleet image. */
 export interface DerivedImageOptions {
@@ -25,17 +25,9 @@ export interface DerivedImageOptions {
   readonly extraTags?: readonly string[];
 }
 
-/** Props of a derived image stack. */
-export interface DerivedImageProps extends DerivedImageOptions {
+/** Props of a derived image stack: what it adds to which parent, and where it is built and pushed. */
+export interface DerivedImageProps extends DerivedImageOptions, ImageTarget {
   readonly parent: ManylinuxImage;
-  readonly registry: string;
-  /**
-   * Docker engine that builds the image.
-   *
-   * @default - the provider default: DOCKER_HOST, else the local socket
-   */
-  readonly dockerHost?: string;
-  readonly backend: BackendConfig;
 }
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -71,14 +63,8 @@ export class DerivedImage extends TerraformStack {
     this.specHash = computeSpecHash(this.contextFiles);
     this.addDependency(props.parent);
     const parts = addImageResources(this, {
-      repository: this.repository,
-      registry: props.registry,
-      platform: props.parent.spec.archInfo.dockerPlatform,
-      dockerHost: props.dockerHost,
-      backend: props.backend,
-      contextFiles: this.contextFiles,
-      specHash: this.specHash,
-      extraTags: this.extraTags,
+      registry: props.registry, dockerHost: props.dockerHost, backend: props.backend, repository: this.repository,
+      platform: props.parent.spec.archInfo.dockerPlatform, contextFiles: this.contextFiles, specHash: this.specHash, extraTags: this.extraTags,
     });
     this.buildId = parts.buildId;
     this.image = parts.image;

@@ -7,3 +7,4 @@ export * from './image-data';
 export * from './image-spec';
 export * from './layout';
 export * from './manylinux-image';
+export type { ImageTarget } from './private/image-stack';

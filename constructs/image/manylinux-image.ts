@@ -3,27 +3,16 @@ import { Annotations, TerraformStack } from 'cdktf';
 import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Arch, Policy } from '../../policies';
-import type { BackendConfig } from '../private/backend';
 import { repositoryOf } from '../private/naming';
 import { computeSpecHash, renderImageContext } from './build-context';
 import type { ContextFile } from './build-context';
 import { resolveImageSpec } from './image-spec';
 import type { ImageOptions, ImageSpec } from './image-spec';
 import { addImageResources } from './private/image-stack';
+import type { ImageTarget } from './private/image-stack';
 
-/** Props of one image stack. */
-export interface ManylinuxImageProps extends ImageOptions {
-  /** Registry (and namespace) the image is pushed to, e.g. `localhost:5000`. */
-  readonly registry: string;
-  /**
-   * Docker engine that builds the image.
-   *
-   * @default - the provider default: DOCKER_HOST, else the local socket
-   */
-  readonly dockerHost?: string;
-  /** Where Terraform keeps this stack's state. */
-  readonly backend: BackendConfig;
-}
+/** Props of one image stack: what the image is, and where it is built and pushed. */
+export interface ManylinuxImageProps extends ImageOptions, ImageTarget {}
 
 /**
  * One manylinux image: its own Terraform stack, named by the image id (`manylinux_2_28_x86_64`).
@@ -66,14 +55,8 @@ export class ManylinuxImage extends TerraformStack {
       Annotations.of(this).addWarning(warning);
     }
     const parts = addImageResources(this, {
-      repository: this.repository,
-      registry: props.registry,
-      platform: spec.archInfo.dockerPlatform,
-      dockerHost: props.dockerHost,
-      backend: props.backend,
-      contextFiles: this.contextFiles,
-      specHash: this.specHash,
-      extraTags: spec.extraTags,
+      ...props, repository: this.repository, platform: spec.archInfo.dockerPlatform,
+      contextFiles: this.contextFiles, specHash: this.specHash, extraTags: spec.extraTags,
     });
     this.buildId = parts.buildId;
     this.image = parts.image;

@@ -19,13 +19,24 @@ const BUILD_ID_PATTERN = '^(local|[0-9]{4}[.][0-9]{2}[.][0-9]{2}-[0-9]+)$';
 /** The build context folder inside the stack's folder (Terraform resolves it from there). */
 const CONTEXT_DIR = 'context';
 
-/** What one image stack builds and where it pushes. */
-export interface ImageStackProps {
-  readonly repository: string;
+/** Where an image stack builds, pushes and keeps its state (the fleet's configuration). */
+export interface ImageTarget {
+  /** Registry (and namespace) the image is pushed to, e.g. `localhost:5000`. */
   readonly registry: string;
-  readonly platform: string;
+  /**
+   * Docker engine that builds the image.
+   *
+   * @default - the provider default: DOCKER_HOST, else the local socket
+   */
   readonly dockerHost?: string;
+  /** Where Terraform keeps this stack's state. */
   readonly backend: BackendConfig;
+}
+
+/** What one image stack builds and where it pushes. */
+export interface ImageStackProps extends ImageTarget {
+  readonly repository: string;
+  readonly platform: string;
   readonly contextFiles: readonly ContextFile[];
   readonly specHash: string;
   readonly extraTags: readonly string[];
