@@ -1,5 +1,5 @@
 import { DerivedImage, ManylinuxImage } from '../image';
-import { contentTag } from '../private/naming';
+import { pushedTags } from '../private/naming';
 
 /** One image in fleet.json (design.md §3; the key order here is the file's key order). */
 export interface ManifestImage {
@@ -63,7 +63,7 @@ function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
       ...parent,
       id: image.imageId,
       repository: image.repository,
-      tags: [contentTag(image.specHash), 'latest', ...image.extraTags],
+      tags: pushedTags(image.specHash, image.extraTags),
       specHash: image.specHash,
       base: { ...parent.base, image: image.from, digest: null },
       stack: image.imageId,
@@ -79,7 +79,7 @@ function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
     arch: spec.arch,
     platform: spec.archInfo.dockerPlatform,
     repository: image.repository,
-    tags: [contentTag(image.specHash), 'latest', ...spec.extraTags],
+    tags: pushedTags(image.specHash, spec.extraTags),
     specHash: image.specHash,
     base: {
       image: spec.baseReference,

@@ -136,16 +136,16 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
   const family = DISTRO_FAMILIES[base.family];
   const interpreters = resolveInterpreters(id, arch, base, options.interpreters)
     .map((interpreter) => ({ interpreter, installed: interpreter.installedByDefault }));
-  const cpythons = interpreters.map(({ interpreter }) => interpreter);
+  const chosen = interpreters.map(({ interpreter }) => interpreter);
   const extraPackages = checkPackages(id, family, base, options.extraPackages ?? []);
-  const sharedCpython = checkSharedCpython(id, cpythons, options.sharedCpython ?? []);
+  const sharedCpython = checkSharedCpython(id, chosen, options.sharedCpython ?? []);
   const extraTags = checkTags(id, options.extraTags ?? []);
   const nativeBuilds = checkNativeBuilds(id, options.nativeBuilds ?? [...COMMON_NATIVE_BUILDS, ...(base.nativeBuilds ?? [])]);
   const sourceMirrors = checkMirrors(id, options.sourceMirrors ?? {}, [
-    ...nativeBuilds.map((source) => source.name), ...cpythons.map((interpreter) => interpreter.tag),
+    ...nativeBuilds.map((source) => source.name), ...chosen.map((interpreter) => interpreter.tag),
   ]);
   const tools = TOOLS.filter((tool) => !isExcluded(tool, base, arch));
-  checkToolsPython(id, tools, cpythons);
+  checkToolsPython(id, tools, chosen);
 
   const archInfo = ARCHITECTURES[arch];
   const gccWrapper = arch === 'x86_64' && base.x86_64Baseline !== undefined;

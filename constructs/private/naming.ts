@@ -22,3 +22,8 @@ export function repositoryOf(registry: string, id: string): string {
 export function contentTag(specHash: string): string {
   return `spec-${specHash.slice(0, 12)}`;
 }
+
+/** The tags known at synth that an image is pushed under: its content tag, `latest` and its extra tags (the build id comes at deploy). */
+export function pushedTags(specHash: string, extraTags: readonly string[]): string[] {
+  return [contentTag(specHash), 'latest', ...extraTags];
+}
