@@ -11,9 +11,9 @@ const write = (name: string, data: unknown) => {
   fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data));
   return file;
 };
-const run = (...argv: string[]) => {
+const run = async (...argv: string[]) => {
   let out = '';
-  const code = main(argv, (text) => { out += text; });
+  const code = await main(argv, (text) => { out += text; });
   return { code, out };
 };
 const clone = (m: FleetManifest): any => JSON.parse(JSON.stringify(m));
@@ -51,33 +51,33 @@ describe('fleet diff', () => {
     expect(markdown).toContain('| base digest | — | sha256:');
   });
 
-  test('the command prints markdown or json and a summary', () => {
+  test('the command prints markdown or json and a summary', async () => {
     const a = write('a.json', base);
     const head = clone(base);
     head.images[0].tools.find((t: any) => t.name === 'cmake').version = '4.3.5';
     const b = write('b.json', head);
-    const md = run('diff', a, b);
+    const md = await run('diff', a, b);
     expect(md.code).toBe(0);
     expect(md.out).toContain(`### Changed: \`${base.images[0].id}\``);
     expect(md.out).toContain('| tool cmake | 4.3.4 | 4.3.5 |');
-    const json = JSON.parse(run('diff', a, b, '--format', 'json').out);
+    const json = JSON.parse((await run('diff', a, b, '--format', 'json')).out);
     expect(json.summary).toBe(`0 added, 0 removed, 1 changed, ${base.images.length - 1} unchanged`);
-    expect(run('diff', a, a).out).toContain('No image changes.');
+    expect((await run('diff', a, a)).out).toContain('No image changes.');
   });
 
-  test('fails clearly on an unreadable file, non-JSON and a wrong schema', () => {
+  test('fails clearly on an unreadable file, non-JSON and a wrong schema', async () => {
     const a = write('ok.json', base);
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(run('diff', a, path.join(dir, 'missing.json')).code).toBe(2);
+      expect((await run('diff', a, path.join(dir, 'missing.json'))).code).toBe(2);
       expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/missing\.json: cannot read the file \(ENOENT\); run npx cdktf synth/));
-      expect(run('diff', a, write('bad.json', '{nope')).code).toBe(2);
+      expect((await run('diff', a, write('bad.json', '{nope'))).code).toBe(2);
       expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/bad\.json: not JSON/));
-      expect(run('diff', a, write('v2.json', { ...base, schemaVersion: 2 })).code).toBe(2);
+      expect((await run('diff', a, write('v2.json', { ...base, schemaVersion: 2 }))).code).toBe(2);
       expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/v2\.json: schemaVersion 2 is not supported \(supported: 1\)/));
-      expect(run('diff', a, write('noimg.json', { schemaVersion: 1, registry: 'x', images: [{ id: 'a' }] })).code).toBe(2);
+      expect((await run('diff', a, write('noimg.json', { schemaVersion: 1, registry: 'x', images: [{ id: 'a' }] }))).code).toBe(2);
       expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/noimg\.json: images\[0\] has no "specHash"/));
-      expect(run('diff', a, a, '--format', 'html').code).toBe(2);
+      expect((await run('diff', a, a, '--format', 'html')).code).toBe(2);
     } finally {
       stderr.mockRestore();
     }
@@ -85,20 +85,20 @@ describe('fleet diff', () => {
 });
 
 describe('fleet list and help', () => {
-  test('list prints one row per image, --json the same rows as data', () => {
+  test('list prints one row per image, --json the same rows as data', async () => {
     const file = write('fleet.json', defaultManifest());
-    const table = run('list', '--manifest', file).out;
+    const table = (await run('list', '--manifest', file)).out;
     expect(table).toContain('| manylinux_2_39_riscv64 | rockylinux/rockylinux:10 (Rocky Linux 10, glibc 2.39) | el10-gcc (GCC 14) | 9 installed / 9 listed | ubuntu-24.04 + QEMU |');
     const manifest = defaultManifest();
     expect(table).toContain(`${manifest.images.length} images, registry localhost:5000`);
-    const rows = JSON.parse(run('list', '--json', '--manifest', file).out);
+    const rows = JSON.parse((await run('list', '--json', '--manifest', file)).out);
     expect(rows.map((r: { id: string }) => r.id)).toEqual(manifest.images.map((i) => i.id));
     expect(rows[0]).toEqual(expect.objectContaining({ id: 'manylinux2014_aarch64', runner: 'ubuntu-24.04-arm' }));
   });
 
-  test('every command has --help', () => {
-    for (const command of ['list', 'diff', 'docs']) {
-      const { code, out } = run(command, '--help');
+  test('every command has --help', async () => {
+    for (const command of ['list', 'diff', 'docs', 'lock']) {
+      const { code, out } = await run(command, '--help');
       expect([command, code]).toEqual([command, 0]);
       expect(out).toContain(`Usage: fleet ${command}`);
     }
@@ -106,23 +106,23 @@ describe('fleet list and help', () => {
 });
 
 describe('fleet docs', () => {
-  test('the README generated sections are up to date (docs --check)', () => {
-    const { code, out } = run('docs', '--check');
+  test('the README generated sections are up to date (docs --check)', async () => {
+    const { code, out } = await run('docs', '--check');
     expect(out).toMatch(/README\.md: generated sections are up to date/);
     expect(code).toBe(0);
   });
 
-  test('--check fails on a stale section and docs rewrites it', () => {
+  test('--check fails on a stale section and docs rewrites it', async () => {
     const readme = path.join(__dirname, '..', 'README.md');
     const stale = write('README.md', fs.readFileSync(readme, 'utf8').replace('| `manylinux2014` | CentOS 7, GCC 10 |', '| `manylinux2014` | CentOS 6, GCC 9 |'));
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(run('docs', '--check', '--readme', stale).code).toBe(2);
+      expect((await run('docs', '--check', '--readme', stale)).code).toBe(2);
       expect(stderr).toHaveBeenLastCalledWith(expect.stringMatching(/generated sections are stale; run npm run fleet -- docs/));
     } finally {
       stderr.mockRestore();
     }
-    expect(run('docs', '--readme', stale).code).toBe(0);
+    expect((await run('docs', '--readme', stale)).code).toBe(0);
     expect(fs.readFileSync(stale, 'utf8')).toBe(fs.readFileSync(readme, 'utf8'));
   });
 });

@@ -72,7 +72,7 @@ describe('ImageFleet', () => {
     const checkout = (name: string) => {
       const dir = path.join(tempDir('checkout-'), name);
       fs.mkdirSync(dir);
-      for (const entry of ['main.ts', 'constructs', 'policies', 'image-scripts', 'package.json', 'tsconfig.json']) {
+      for (const entry of ['main.ts', 'constructs', 'policies', 'image-scripts', 'locks', 'package.json', 'tsconfig.json']) {
         fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
       }
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));

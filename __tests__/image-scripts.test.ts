@@ -72,14 +72,20 @@ describe('manylinux-interpreters', () => {
   const dirs = { python: path.join(root, 'opt/python'), internal: path.join(root, 'opt/_internal'), bin: path.join(root, 'bin') };
   Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
   fs.mkdirSync(path.join(dirs.python, 'cp312-cp312'));
-  const tree = path.join(root, 'src', 'pypy3.11-v7.3.23-linux64', 'bin');
-  fs.mkdirSync(tree, { recursive: true });
-  fs.writeFileSync(path.join(tree, 'pypy3'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  // The archive holds a real interpreter (a venv of this machine's python3, 3.11, without pip):
+  // ensure runs install-python-packaging.sh on it, which bootstraps pip and installs the lock.
+  execFileSync('python3', ['-m', 'venv', '--without-pip', path.join(root, 'src', 'pypy3.11-v7.3.23-linux64')]);
   const tarball = path.join(root, 'pypy.tar.bz2');
   execFileSync('tar', ['-cjf', tarball, '-C', path.join(root, 'src'), 'pypy3.11-v7.3.23-linux64']);
   const data = (sha: string) => {
     const build = tempDir('build-');
     fs.writeFileSync(path.join(build, 'image.env'), `PYTHON_DIR=${dirs.python}\nINTERNAL_DIR=${dirs.internal}\nBIN_DIR=${dirs.bin}\n`);
+    for (const script of ['lib.sh', 'install-python-packaging.sh']) {
+      fs.copyFileSync(path.join(SCRIPTS, script), path.join(build, script));
+    }
+    // A lock with nothing to install (npm test stays offline): pip is bootstrapped, nothing fetched.
+    fs.mkdirSync(path.join(build, 'locks', 'python'), { recursive: true });
+    fs.writeFileSync(path.join(build, 'locks', 'python', '3.11.txt'), '# python: 3.11\n');
     fs.writeFileSync(path.join(build, 'interpreters.tsv'), renderTable({
       columns: ['tag', 'implementation', 'version', 'python_version', 'free_threaded', 'installed', 'prefix', 'url', 'sha256', 'mirror'],
       rows: [
@@ -114,6 +120,8 @@ describe('manylinux-interpreters', () => {
     expect([first.status, first.stdout]).toEqual([0, 'installed pp311-pypy311_pp73 (pypy 7.3.23)\n']);
     expect(fs.realpathSync(path.join(dirs.python, 'pp311-pypy311_pp73'))).toBe(path.join(dirs.internal, 'pp311-pypy311_pp73'));
     expect(fs.readFileSync(path.join(dirs.bin, 'pypy3.11'), 'utf8')).toContain('/pp311-pypy311_pp73/bin/python');
+    // pip came in through the packaging step, with a `pip` command
+    expect(spawnSync(path.join(dirs.internal, 'pp311-pypy311_pp73', 'bin', 'pip'), ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^pip \d+/);
     expect(run(build, 'ensure', 'pp311-pypy311_pp73').stdout).toBe('skipping pp311-pypy311_pp73: already installed\n');
   });
 

@@ -103,9 +103,24 @@ describe('image validation', () => {
       .toThrow(/^manylinux_2_28_x86_64: interpreter 'cp312-cp312' is listed twice; list each interpreter once/);
   });
 
-  test('fails if no CPython of the image can run the tools', () => {
-    expect(add({ policy: manylinux_2_28, arch: 'x86_64', interpreters: ['cp39-cp39', 'cp314-cp314t'] }))
-      .toThrow(/^manylinux_2_28_x86_64: no CPython >= 3.10 to run the tools \(pipx 1.15.0, auditwheel 6.7.0 need it\), got '3.9' \(allowed: cp310-cp310, .*cp315-cp315\); add one of these interpreters/);
+  test('fails if the image lacks the CPython the tools run on (default 3.12)', () => {
+    expect(add({ policy: manylinux_2_28, arch: 'x86_64', interpreters: ['cp39-cp39', 'cp311-cp311', 'cp314-cp314t'] }))
+      .toThrow(/^manylinux_2_28_x86_64: toolsPython '3.12' is not a stable GIL CPython installed in the image \(allowed: 3.9, 3.11\); set toolsPython to one of these, or add cp312-cp312 to the interpreters/);
+  });
+
+  test('fails if toolsPython names a pre-release or free-threaded CPython', () => {
+    expect(add({ policy: manylinux_2_28, arch: 'x86_64', toolsPython: '3.15' }))
+      .toThrow(/^manylinux_2_28_x86_64: toolsPython '3.15' is not a stable GIL CPython installed in the image \(allowed: 3.9, 3.10, 3.11, 3.12, 3.13, 3.14\)/);
+  });
+
+  test('fails if toolsPython is older than a tool needs', () => {
+    expect(add({ policy: manylinux_2_28, arch: 'x86_64', toolsPython: '3.9' }))
+      .toThrow(/^manylinux_2_28_x86_64: toolsPython '3.9' is too old for pipx 1.15.0 \(Requires-Python >= 3.10\), auditwheel 6.7.0 \(Requires-Python >= 3.10\) \(allowed: 3.10, .*3.14\); set toolsPython to one of these/);
+  });
+
+  test('fails if toolsPython is not a string (plain JavaScript)', () => {
+    expect(add({ policy: manylinux_2_28, arch: 'x86_64', toolsPython: 3.12 as unknown as string }))
+      .toThrow(/^manylinux_2_28_x86_64: toolsPython must be/);
   });
 
   test('fails if a custom interpreter has a malformed sha256', () => {

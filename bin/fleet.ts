@@ -4,17 +4,21 @@
  *   list [--json] [--manifest cdktf.out/fleet.json]
  *   diff <base fleet.json> <head fleet.json> [--format markdown|json]
  *   docs [--check] [--readme README.md]
+ *   lock [--check] [--dir locks]
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, toManifest } from '../constructs';
+import { App, locksRoot, toManifest } from '../constructs';
 import type { FleetManifest } from '../constructs';
 import { defineFleet } from '../main';
 import { diffManifests, renderDiffJson, renderDiffMarkdown } from './lib/diff';
 import { renderSections, updateDocument } from './lib/docs';
 import { listRows, renderList } from './lib/list';
+import { checkLocks, lockCheckError, writeLocks } from './lib/lock/command';
+import { pypiIndex } from './lib/lock/pypi';
+import { mergeLockRequests, repositoryImages } from './lib/lock/requests';
 import { CliError, readManifest } from './lib/manifest-io';
 
 const ROOT = path.join(__dirname, '..');
@@ -76,13 +80,29 @@ export function buildProgram(out: (text: string) => void): Command {
         out(`${options.readme}: already up to date\n`);
       }
     });
+  program.command('lock')
+    .description('write the lock files (pip, build, packaging per Python minor; each tool) from PyPI\'s JSON API')
+    .option('--check', 'fail when a lock file is missing, stale or unneeded (offline) instead of writing them')
+    .option('--dir <dir>', 'the lock folder', locksRoot())
+    .action(async (options: { check?: boolean; dir: string }) => {
+      const requests = mergeLockRequests(repositoryImages());
+      if (options.check) {
+        const problems = checkLocks(options.dir, requests);
+        if (problems.length > 0) {
+          throw lockCheckError(options.dir, problems);
+        }
+        out(`${options.dir}: ${requests.length} lock files up to date\n`);
+      } else {
+        await writeLocks(options.dir, requests, pypiIndex(), out);
+      }
+    });
   return program;
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 error). */
-export function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t)): number {
+export async function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
   try {
-    buildProgram(out).parse([...argv], { from: 'user' });
+    await buildProgram(out).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CliError || error instanceof InvalidArgumentError) {
@@ -98,5 +118,8 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+    process.stderr.write(`fleet: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  });
 }

@@ -1,13 +1,14 @@
 /**
  * The end-to-end fleet: real images built on this machine with the same constructs as the
- * published fleet. Debian bases (made with debootstrap, imported into the local engine) and one
- * CPython each, 3.11.2 from the sha256-pinned tarball the Debian archive serves (python.org is
- * out of reach here; the pinned tools need Python >= 3.10, so Debian 11's 3.9 won't do). Native dependencies come from the distro: their upstream hosts are out of reach.
+ * published fleet. Debian bases (made with debootstrap, imported into the local engine) and two
+ * CPythons each, 3.9.2 and 3.11.2 from the sha256-pinned tarballs the Debian archive serves
+ * (python.org is out of reach here). Native dependencies come from the distro: their upstream
+ * hosts are out of reach.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, ImageFleet } from '../constructs';
-import type { ImageFleetProps, ManylinuxImage } from '../constructs';
+import type { ImageFleetProps, ImageOptions, ManylinuxImage } from '../constructs';
 import { DEBIAN_11, DEBIAN_11_GCC, DEBIAN_12, DEBIAN_12_GCC, cpythonInterpreter, manylinux_2_31, manylinux_2_36 } from '../policies';
 import type { Interpreter } from '../policies';
 
@@ -21,8 +22,18 @@ export const CPYTHON_3_11_DEBIAN: Interpreter = cpythonInterpreter('3.11.2', {
   citation: 'Debian bookworm main/source/Sources (python3.11 Checksums-Sha256); shared/reference/machine-notes.md',
 });
 
+/** CPython 3.9.2 as Debian 11 ships its upstream tarball (cibuildwheel's utility interpreter is cp39); sha256 from bullseye's main Sources index. */
+export const CPYTHON_3_9_DEBIAN: Interpreter = cpythonInterpreter('3.9.2', {
+  url: 'http://deb.debian.org/debian/pool/main/p/python3.9/python3.9_3.9.2.orig.tar.xz',
+  sha256: '3c2034c54f811448f516668dce09d24008a0716c3a794dd8639b5388cbde247d',
+  citation: 'Debian bullseye main/source/Sources (python3.9 Checksums-Sha256, 18889164 bytes), read 2026-11-21',
+});
+
+/** The tools run on 3.11: the Debian pool serves no 3.12 tarball (the published default is 3.12). */
+const E2E_TOOLS_PYTHON = '3.11';
+
 /** SQLite and git from the distro instead of source builds (their upstream hosts are out of reach here). */
-const DISTRO_SQLITE = ['libsqlite3-dev', 'git'];
+const DISTRO_PACKAGES = ['libsqlite3-dev', 'git'];
 
 /** What a test may vary between deploys. */
 export interface E2eFleetOptions {
@@ -43,21 +54,27 @@ function localCaCertificates(): string | undefined {
   return pem.includes('BEGIN CERTIFICATE') ? pem : undefined;
 }
 
-export function defineE2eFleet(app: App, options: E2eFleetOptions = {}, props: ImageFleetProps = {}): ManylinuxImage[] {
-  const fleet = new ImageFleet(app, 'e2e', props);
+/** The images of the e2e fleet, as addImage takes them. */
+export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   const buildCaCertificates = localCaCertificates();
-  const images = [fleet.addImage({
+  const interpreters = [CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN];
+  const images: ImageOptions[] = [{
     policy: manylinux_2_36, arch: 'x86_64',
     baseImage: { ...DEBIAN_12, references: { x86_64: E2E_BASES.bookworm } }, toolchain: DEBIAN_12_GCC,
-    interpreters: [CPYTHON_3_11_DEBIAN], nativeBuilds: [], buildCaCertificates,
-    extraPackages: [...DISTRO_SQLITE, ...(options.extraPackages ?? [])],
-  })];
+    interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: [], buildCaCertificates,
+    extraPackages: [...DISTRO_PACKAGES, ...(options.extraPackages ?? [])],
+  }];
   if (!options.withoutBullseye) {
-    images.push(fleet.addImage({
+    images.push({
       policy: manylinux_2_31, arch: 'x86_64',
       baseImage: { ...DEBIAN_11, references: { x86_64: E2E_BASES.bullseye } }, toolchain: DEBIAN_11_GCC,
-      interpreters: [CPYTHON_3_11_DEBIAN], nativeBuilds: [], buildCaCertificates, extraPackages: DISTRO_SQLITE,
-    }));
+      interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: [], buildCaCertificates, extraPackages: DISTRO_PACKAGES,
+    });
   }
   return images;
+}
+
+export function defineE2eFleet(app: App, options: E2eFleetOptions = {}, props: ImageFleetProps = {}): ManylinuxImage[] {
+  const fleet = new ImageFleet(app, 'e2e', props);
+  return e2eImageOptions(options).map((image) => fleet.addImage(image));
 }

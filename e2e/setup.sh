@@ -3,7 +3,7 @@
 # Debian packages, a Docker engine and a registry on loopback (PIDs recorded), Debian base
 # images made with debootstrap, Terraform (or OpenTofu built from its Go module), and the
 # kreuzwerker/docker and integrations/github providers built from their Go modules into a
-# filesystem mirror that a generated CLI config points Terraform at.
+# filesystem mirror that a generated CLI config points Terraform at, and cibuildwheel in a venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE="${PWD}/.e2e"
@@ -17,6 +17,12 @@ DOCKER_PROVIDER_MODULE=github.com/kreuzwerker/terraform-provider-docker
 DOCKER_PROVIDER_VERSION=0.0.0-20260916201441-96d331c98ff4 # master after v4.6.0; its go.mod names terraform-providers/…
 GITHUB_PROVIDER_MODULE=github.com/integrations/terraform-provider-github/v6
 GITHUB_PROVIDER_VERSION=6.6.0
+# cibuildwheel runs on the host against an image the suite built (__tests__/e2e/cibuildwheel.ts).
+# The PyPI JSON API (https://pypi.org/pypi/cibuildwheel/json) gave 4.3.5 as the current release on
+# 2026-11-21, but 4.3.5 and 4.3.4 require certifi>=2026.10.19, which PyPI does not serve (newest:
+# 2026.10.18), so pip cannot install them; 4.3.3 (2026-10-21) is the newest release that installs.
+# It needs Python >= 3.11 (its Requires-Python).
+CIBUILDWHEEL_VERSION=4.3.3
 
 step() { echo "== e2e setup: $*"; }
 
@@ -129,6 +135,23 @@ build_provider() {
 build_provider docker "${DOCKER_PROVIDER_MODULE}" "${DOCKER_PROVIDER_VERSION}" github.com/terraform-providers/terraform-provider-docker
 build_provider github "${GITHUB_PROVIDER_MODULE}" "${GITHUB_PROVIDER_VERSION}"
 
+# cibuildwheel in a venv of its own, made with the host's python3; pip runs again only when the
+# pinned version is not the installed one, and a venv whose interpreter is gone is made again.
+CIBUILDWHEEL_VENV="${STATE}/cibuildwheel-venv"
+installed=$("${CIBUILDWHEEL_VENV}/bin/python" -c 'import importlib.metadata as m; print(m.version("cibuildwheel"))' 2>/dev/null || true)
+if [ "${installed}" != "${CIBUILDWHEEL_VERSION}" ]; then
+	step "installing cibuildwheel ${CIBUILDWHEEL_VERSION} into ${CIBUILDWHEEL_VENV}"
+	python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "cibuildwheel ${CIBUILDWHEEL_VERSION} needs Python >= 3.11; $(command -v python3) is $(python3 -V 2>&1)"; exit 1; }
+	if [ ! -x "${CIBUILDWHEEL_VENV}/bin/python" ]; then
+		rm -rf "${CIBUILDWHEEL_VENV}"
+		python3 -m venv "${CIBUILDWHEEL_VENV}"
+	fi
+	"${CIBUILDWHEEL_VENV}/bin/python" -m pip install --disable-pip-version-check "cibuildwheel==${CIBUILDWHEEL_VERSION}" \
+		> "${STATE}/logs/cibuildwheel-venv.log" 2>&1 \
+		|| { tail -n 20 "${STATE}/logs/cibuildwheel-venv.log"; echo "installing cibuildwheel ${CIBUILDWHEEL_VERSION} failed"; exit 1; }
+fi
+
 cat > "${STATE}/terraformrc" <<HCL
 provider_installation {
   filesystem_mirror {
@@ -150,6 +173,7 @@ cat > "${STATE}/environment.json" <<JSON
   "cliConfigFile": "${STATE}/terraformrc",
   "docker": "${DOCKER}",
   "registry": "127.0.0.1:5000",
+  "cibuildwheel": "${CIBUILDWHEEL_VENV}/bin/cibuildwheel",
   "providers": {
     "docker": { "source": "kreuzwerker/docker", "version": "${DOCKER_PROVIDER_VERSION}", "module": "${DOCKER_PROVIDER_MODULE}" },
     "github": { "source": "integrations/github", "version": "${GITHUB_PROVIDER_VERSION}", "module": "${GITHUB_PROVIDER_MODULE}" }

@@ -23,7 +23,7 @@ if [ -n "${mpdecimal}" ] && [ -e "${mpdecimal}/lib/libmpdec.so" ]; then
 fi
 
 compile_cpython "${url}" "${sha256}" "${mirror}" "" \
-	--prefix="${prefix}" --disable-shared --with-ensurepip=install --enable-ipv6 "${options[@]}"
+	--prefix="${prefix}" --disable-shared --with-ensurepip=no --enable-ipv6 "${options[@]}"
 rm -rf "${prefix}"/lib/python*/test "${prefix}"/lib/python*/config-*/*.a
 find "${prefix}" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c 'file "$1" | grep -q ELF && strip --strip-unneeded "$1" || true' _ {} \;
 log "${tag}: CPython ${version} in ${prefix}"

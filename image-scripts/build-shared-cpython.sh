@@ -16,6 +16,6 @@ IFS=$'\x1f' read -r version url sha256 mirror < <(tsv_row interpreters.tsv tag "
 
 mapfile -t options < <(cpython_configure_options)
 compile_cpython "${url}" "${sha256}" "${mirror}" "-Wl,-rpath,${prefix}/lib" \
-	--prefix="${prefix}" --enable-shared --with-ensurepip=install --enable-ipv6 "${options[@]}"
+	--prefix="${prefix}" --enable-shared --with-ensurepip=no --enable-ipv6 "${options[@]}"
 rm -rf "${prefix}"/lib/python*/test
 log "shared CPython ${version} in ${prefix} (from ${tag})"

@@ -1,8 +1,9 @@
 #!/bin/bash
-# Last step of the final stage: /opt/python links and wrappers for every CPython, the tools
-# venv with pipx, the pipx tools, certificates, manylinux-interpreters, interpreters installed
-# by default from binaries, shared-CPython wrappers, and the x86-64 gcc wrapper where the data
-# asks for it. Every path comes from image.env (the layout) or the interpreter table.
+# Last step of the final stage: pip, build and packaging in every CPython (hash-locked),
+# /opt/python links and wrappers, the tools venv with pipx and the pipx tools on TOOLS_PYTHON
+# (hash-locked), certificates, manylinux-interpreters, interpreters installed by default from
+# binaries, shared-CPython wrappers, and the x86-64 gcc wrapper where the data asks for it.
+# Every path comes from image.env (the layout) or the interpreter table.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -16,6 +17,11 @@ write_wrapper() {
 	chmod 0755 "${BIN_DIR}/$1"
 }
 
+export PIP_CERT SSL_CERT_FILE PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+PIP_CERT=$(build_ca_bundle)
+SSL_CERT_FILE=${PIP_CERT}
+
+tools_version=$(fleet_value TOOLS_PYTHON)
 tools_python=""
 while IFS=$'\x1f' read -r tag implementation python_version free_threaded installed prefix; do
 	if [ "${implementation}" != "cpython" ] || [ "${installed}" != "true" ]; then
@@ -25,29 +31,35 @@ while IFS=$'\x1f' read -r tag implementation python_version free_threaded instal
 	[ "${free_threaded}" = "false" ] || suffix="t"
 	[ -x "${prefix}/bin/python${python_version}${suffix}" ] || die "${tag}: ${prefix}/bin/python${python_version}${suffix} is missing"
 	[ -e "${prefix}/bin/python" ] || ln -s "python${python_version}${suffix}" "${prefix}/bin/python"
+	bash "${BUILD_DIR}/install-python-packaging.sh" "${prefix}"
 	ln -sfn "${prefix}" "${PYTHON_DIR}/${tag}"
 	write_wrapper "cpython${python_version}${suffix}" "${PYTHON_DIR}/${tag}/bin/python"
 	ln -sf "cpython${python_version}${suffix}" "${BIN_DIR}/python${python_version}${suffix}"
-	if [ "${free_threaded}" = "false" ]; then
-		tools_python="${PYTHON_DIR}/${tag}/bin/python" # the newest GIL CPython (rows are oldest first)
+	if [ "${free_threaded}" = "false" ] && [ "${python_version}" = "${tools_version}" ]; then
+		tools_python="${PYTHON_DIR}/${tag}/bin/python"
 	fi
 done < <(tsv_rows interpreters.tsv tag implementation python_version free_threaded installed prefix)
-[ -n "${tools_python}" ] || die "the image has no (GIL) CPython to run the tools"
+[ -n "${tools_python}" ] || die "TOOLS_PYTHON ${tools_version}: no GIL CPython ${tools_version} in the image to run the tools"
 
-export PIP_CERT SSL_CERT_FILE PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-PIP_CERT=$(build_ca_bundle)
-SSL_CERT_FILE=${PIP_CERT}
-"${tools_python}" -m venv "${TOOLS_VENV}"
-"${TOOLS_VENV}/bin/python" -m pip install --quiet "pipx==$(tsv_get tools.tsv name pipx version)" "certifi==$(fleet_value CERTIFI_VERSION)"
+# The tools venv (pipx, certifi) and every pipx tool install from their lock files: pinned
+# versions, the sha256 of every wheel, wheels only.
+tool_locks="${BUILD_DIR}/locks/tools/${tools_version}"
+hashed=(--require-hashes --only-binary :all:)
+"${tools_python}" -m venv --without-pip "${TOOLS_VENV}"
+"${tools_python}" -m pip --python "${TOOLS_VENV}/bin/python" install -q "${hashed[@]}" -r "${tool_locks}/base.txt"
 ln -sf "${TOOLS_VENV}/bin/pipx" "${BIN_DIR}/pipx"
 ln -sf "$("${TOOLS_VENV}/bin/python" -c 'import certifi; print(certifi.where())')" "${CERTS_PEM}"
 
 export PIPX_HOME PIPX_BIN_DIR=${BIN_DIR}
 PIPX_HOME=$(fleet_value PIPX_HOME)
-while IFS=$'\x1f' read -r name version; do
+# pipx's shared venv gets its pip from the tools Python's lock, not from the index.
+"${tools_python}" -m pip download -q --dest /tmp/pinned-wheels "${hashed[@]}" -r "${BUILD_DIR}/locks/python/${tools_version}.txt"
+pipx upgrade-shared --pip-args="--no-index --find-links=/tmp/pinned-wheels"
+rm -rf /tmp/pinned-wheels
+while IFS=$'\x1f' read -r name; do
 	[ "${name}" = "pipx" ] && continue
-	pipx install --python "${tools_python}" "${name}==${version}"
-done < <(tsv_rows tools.tsv name version)
+	pipx install --python "${tools_python}" --pip-args="--require-hashes --only-binary=:all: -r ${tool_locks}/${name}.txt" "${name}"
+done < <(tsv_rows tools.tsv name)
 
 write_wrapper manylinux-interpreters "${TOOLS_VENV}/bin/python ${BUILD_DIR}/manylinux-interpreters"
 on_binaries=()
@@ -61,6 +73,7 @@ if [ "${#on_binaries[@]}" -gt 0 ]; then
 fi
 
 while IFS=$'\x1f' read -r python_version prefix; do
+	bash "${BUILD_DIR}/install-python-packaging.sh" "${prefix}"
 	write_wrapper "py${python_version}" "${prefix}/bin/python${python_version}"
 done < <(tsv_rows shared-cpython.tsv python_version prefix)
 

@@ -2,6 +2,21 @@ import type { Tool } from './types';
 
 const REQ = 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-tools/';
 
+/**
+ * The CPython X.Y the tools venv and pipx run on, unless an image says otherwise: a stable GIL
+ * CPython, never a beta (upstream runs its tools on cp312).
+ */
+export const DEFAULT_TOOLS_PYTHON = { version: '3.12', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/finalize.sh l.41-52' } as const;
+
+/**
+ * What every interpreter gets installed from its Python minor's lock file (pip not on GraalPy,
+ * which ships a patched pip). Versions are resolved by `npm run fleet -- lock`, newest that fits.
+ */
+export const PYTHON_PACKAGING = {
+  requirements: ["pip ; implementation_name != 'graalpy'", 'build', 'packaging'],
+  citation: 'pypa/manylinux@ad3c453:requirements.in',
+} as const;
+
 /** CA bundle installed beside pipx; SSL_CERT_FILE points at it. */
 export const CERTIFI: Tool = {
   name: 'certifi', version: '2026.6.17', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt',

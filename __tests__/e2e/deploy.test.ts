@@ -1,13 +1,16 @@
 /**
  * End to end, for real: the default fleet validates with the real providers, and the e2e fleet
  * (same constructs) is built by the kreuzwerker/docker provider, pushed to a real registry,
- * tested in-image, planned again, changed, and shrunk. Steps run in order and share state.
+ * tested in-image, used by cibuildwheel, planned again, changed, and shrunk. Steps run in order
+ * and share state.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { LAYOUT } from '../../constructs';
 import { PUBLISHED_POLICIES, policyArches } from '../../policies';
-import { loadEnvironment, overrideProviders, registryDigest, registryTags, run, stepsExecuted, STATE, synth, terraform } from './harness';
+import { cpythonBuilds, FRONTEND_COMMAND, plainLog, runCibuildwheel, wheelContents } from './cibuildwheel';
+import type { CibwFrontend } from './cibuildwheel';
+import { loadEnvironment, overrideProviders, registryDigest, registryTags, ROOT, run, stepsExecuted, STATE, synth, terraform } from './harness';
 import type { E2eEnvironment } from './harness';
 
 const env: E2eEnvironment = loadEnvironment();
@@ -18,6 +21,7 @@ const RUN_TESTS = `${LAYOUT.BUILD_DIR}/run-tests.sh`;
 const summary = {
   firstBuildSeconds: {} as Record<string, number>, firstBuildSteps: {} as Record<string, number>, noopPlanSeconds: {} as Record<string, number>,
   imagesChanged: [] as string[], imagesRebuilt: [] as string[], stepsExecutedAfterChange: {} as Record<string, number>,
+  cibuildwheelSeconds: {} as Record<string, number>,
 };
 
 const e2eSynth = (name: string, options: object = {}) => synth(`synth e2e fleet (${name})`, 'e2e/main.ts', path.join(STATE, `out-${name}`), {
@@ -55,6 +59,7 @@ afterAll(() => {
     ...Object.entries(summary.firstBuildSteps).map(([id, n]) => `  first build ${id}: ${n} build steps executed`),
     `  after changing one input: images changed ${summary.imagesChanged.length} (${summary.imagesChanged.join(', ')}), images rebuilt ${summary.imagesRebuilt.length} (${summary.imagesRebuilt.join(', ')})`,
     ...Object.entries(summary.stepsExecutedAfterChange).map(([id, n]) => `  after the change ${id}: ${n} build steps executed`),
+    ...Object.entries(summary.cibuildwheelSeconds).map(([frontend, s]) => `  cibuildwheel with the ${frontend} frontend: ${s.toFixed(1)} s`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.writeFileSync(path.join(STATE, 'summary.json'), JSON.stringify(summary, null, 2));
@@ -102,6 +107,46 @@ test('the in-image tests pass in each image', () => {
     const result = run(`in-image tests of ${id}`, env.docker, ['run', '--rm', reference, RUN_TESTS]);
     expect(result.stdout).toContain('all in-image checks passed');
     expect(result.stdout).not.toContain('FAILED');
+  }
+});
+
+test('cibuildwheel builds, repairs and tests a wheel for every CPython in the manylinux_2_36 image, with the default frontend and with uv', () => {
+  // GIVEN the image as the deploy step pushed it, and the CPythons it carries
+  const image = `${env.registry}/manylinux_2_36_x86_64:${BUILD_ID}`;
+  const builds = cpythonBuilds(env, image);
+  const abis = builds.map((build) => build.split('-')[0]);
+  for (const frontend of ['build', 'uv'] as CibwFrontend[]) {
+    // WHEN cibuildwheel builds the sqlite-linking project with this frontend
+    const wheelhouse = fs.mkdtempSync(path.join(STATE, `cibw-wheels-${frontend}-`));
+    const result = runCibuildwheel(env, image, frontend, wheelhouse);
+    summary.cibuildwheelSeconds[frontend] = result.seconds;
+    const log = plainLog(result);
+    // THEN each CPython was built with that frontend and its wheel tested (check_wheel.py prints
+    // its line only when the libsqlite3 it loaded is the copy inside the wheel)
+    for (const build of builds) {
+      expect(log).toContain(`Building ${build} wheel`);
+    }
+    const count = (pattern: RegExp) => (log.match(pattern) ?? []).length;
+    expect([frontend, count(new RegExp(`^\\s*\\+ ${FRONTEND_COMMAND[frontend]} `, 'gm'))]).toEqual([frontend, builds.length]);
+    expect([frontend, count(/^Testing wheel\.\.\.$/gm)]).toEqual([frontend, builds.length]);
+    expect([frontend, count(/^fleet_sqlite: sqlite \d+\.\d+\.\d+ from \S+\/fleet_sqlite\.libs\/libsqlite3-/gm)]).toEqual([frontend, builds.length]);
+    // AND the wheelhouse holds one wheel per CPython, tagged for the policy (and any older one
+    // its symbol versions also satisfy), with libsqlite3 grafted in
+    const wheels = fs.readdirSync(wheelhouse).sort();
+    const named = wheels.map((wheel) => /^fleet_sqlite-[^-]+-(cp\d+t?)-(cp\d+t?)-([a-z0-9_.]+)\.whl$/.exec(wheel));
+    expect(named.map((match, i) => match?.[1] ?? wheels[i]).sort()).toEqual(abis);
+    for (const match of named) {
+      expect(match![2]).toBe(match![1]);
+      const platforms = match![3].split('.');
+      expect(platforms).toContain('manylinux_2_36_x86_64');
+      for (const platform of platforms) {
+        expect(platform).toMatch(/^manylinux_2_\d+_x86_64$/);
+        expect(Number(platform.split('_')[2])).toBeLessThanOrEqual(36);
+      }
+      expect(wheelContents(env, path.join(wheelhouse, match![0]))).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^fleet_sqlite\.libs\/libsqlite3-[0-9a-f]{8}\.so[.0-9]*$/),
+      ]));
+    }
   }
 });
 
@@ -175,4 +220,25 @@ test('removing an image from the fleet (and even destroying its stack) leaves it
   const destroy = terraform(env, `destroy ${removed}`, stackDir(stacksV1, removed), ['destroy', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
   expect(destroy.stdout).toMatch(/Destroy complete! Resources: 6 destroyed\./);
   expect(await registryTags(env, removed)).toEqual(published);
+});
+
+test('npm run fleet -- lock resolves every lock file against PyPI for real, with the committed inputs', () => {
+  const dir = fs.mkdtempSync(path.join(STATE, 'locks-'));
+  const result = run('fleet lock against PyPI', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'lock', '--dir', dir]);
+  const committed = path.join(ROOT, 'locks');
+  const files = (root: string) => fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.txt')).sort();
+  expect(files(dir)).toEqual(files(committed));
+  for (const file of files(committed)) {
+    const header = (root: string) => fs.readFileSync(path.join(root, file), 'utf8').split('\n').filter((l) => l.startsWith('# ')).join('\n');
+    expect([file, header(dir)]).toEqual([file, header(committed)]);
+    // every package pins one version and lists at least one wheel's sha256
+    const blocks = fs.readFileSync(path.join(dir, file), 'utf8').split(/\n(?=[a-z0-9-]+==)/).slice(1);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      expect(block).toMatch(/^[a-z0-9-]+==[^ ]+( ; [^\\]+)? \\\n    --hash=sha256:[0-9a-f]{64}/);
+    }
+  }
+  expect(result.stdout).toContain('tools/3.12/auditwheel.txt: auditwheel==6.7.0');
+  // the committed locks pass the offline check the unit tests run
+  run('fleet lock --check', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'lock', '--check']);
 });

@@ -12,6 +12,8 @@ export interface E2eEnvironment {
   readonly cliConfigFile: string;
   readonly docker: string;
   readonly registry: string;
+  /** cibuildwheel in its own venv (the venv's `python` is beside it). */
+  readonly cibuildwheel: string;
   readonly providers: Record<'docker' | 'github', { readonly source: string; readonly version: string; readonly module: string }>;
 }
 

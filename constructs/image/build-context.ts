@@ -4,6 +4,7 @@ import { renderDerivedDockerfile, renderDockerfile } from './dockerfile';
 import type { DerivedImageInput } from './dockerfile-stages';
 import { renderImageData } from './image-data';
 import type { ImageSpec } from './image-spec';
+import { readImageLocks } from './locks';
 import { byPath, readScripts } from './private/scripts';
 import type { ContextFile } from './private/scripts';
 import { createTarFromParts, tarEntries } from './private/tar';
@@ -36,10 +37,11 @@ export function renderContext(input: ContextInput): ContextFile[] {
   ];
 }
 
-/** The files an image's build folder receives besides the scripts: its data files and build CA. */
+/** The files an image's build folder receives besides the scripts: data files, lock files, build CA. */
 export function renderImageFiles(spec: ImageSpec): ContextFile[] {
   return [
     ...renderImageData(spec).map((file) => ({ ...file, mode: 0o644 })),
+    ...readImageLocks(spec),
     ...(spec.buildCaCertificates ? [{ path: 'build-ca.pem', mode: 0o644, content: spec.buildCaCertificates }] : []),
   ];
 }

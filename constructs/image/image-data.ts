@@ -1,4 +1,3 @@
-import { CERTIFI } from '../../policies';
 import type { ImageSpec } from './image-spec';
 import { LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
 
@@ -41,7 +40,7 @@ export function imageEnv(spec: ImageSpec): [string, string][] {
     ['DEFAULT_SHELL', family.defaultShell ?? ''],
     ['LINUX32', String(spec.archInfo.linux32)],
     ['GCC_WRAPPER', String(spec.gccWrapper)],
-    ['CERTIFI_VERSION', CERTIFI.version],
+    ['TOOLS_PYTHON', spec.toolsPython],
     ['CPYTHON_BUILD', spec.cpythonBuildTriple ?? ''],
   ];
 }

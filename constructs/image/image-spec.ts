@@ -1,4 +1,4 @@
-import { ARCHITECTURES, COMMON_NATIVE_BUILDS, DISTRO_FAMILIES, TOOLS } from '../../policies';
+import { ARCHITECTURES, COMMON_NATIVE_BUILDS, DEFAULT_TOOLS_PYTHON, DISTRO_FAMILIES, TOOLS } from '../../policies';
 import type { Arch, ArchInfo, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Tool, Toolchain } from '../../policies';
 import { imageIdOf } from '../private/naming';
 import {
@@ -77,6 +77,12 @@ export interface ImageOptions {
    */
   readonly buildCaCertificates?: string;
   /**
+   * The CPython (`X.Y`, installed, GIL, not a pre-release) the tools venv and pipx run on.
+   *
+   * @default '3.12' (DEFAULT_TOOLS_PYTHON, as upstream)
+   */
+  readonly toolsPython?: string;
+  /**
    * Build an image for a policy whose support has ended.
    *
    * @default false
@@ -103,6 +109,8 @@ export interface ImageSpec {
   readonly toolchain: Toolchain;
   readonly interpreters: readonly ImageInterpreter[];
   readonly tools: readonly Tool[];
+  /** X.Y of the CPython the tools run on. */
+  readonly toolsPython: string;
   readonly extraPackages: readonly string[];
   readonly sharedCpython: readonly string[];
   readonly extraTags: readonly string[];
@@ -145,7 +153,7 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     ...nativeBuilds.map((source) => source.name), ...chosen.map((interpreter) => interpreter.tag),
   ]);
   const tools = TOOLS.filter((tool) => !isExcluded(tool, base, arch));
-  checkToolsPython(id, tools, chosen);
+  const toolsPython = checkToolsPython(id, options.toolsPython ?? DEFAULT_TOOLS_PYTHON.version, tools, chosen);
 
   const archInfo = ARCHITECTURES[arch];
   const gccWrapper = arch === 'x86_64' && base.x86_64Baseline !== undefined;
@@ -167,6 +175,7 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     toolchain,
     interpreters,
     tools,
+    toolsPython,
     extraPackages,
     sharedCpython,
     extraTags,

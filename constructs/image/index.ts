@@ -6,5 +6,6 @@ export * from './dockerfile-stages';
 export * from './image-data';
 export * from './image-spec';
 export * from './layout';
+export * from './locks';
 export * from './manylinux-image';
 export type { ImageTarget } from './private/image-stack';

@@ -235,21 +235,30 @@ export function checkCaCertificates(id: string, pem: string | undefined): string
   return pem ?? null;
 }
 
-/** The tools run from the newest GIL CPython of the image: it must be new enough for all of them. */
-export function checkToolsPython(id: string, tools: readonly Tool[], interpreters: readonly Interpreter[]): void {
-  const needs = tools.filter((tool) => tool.requiresPython !== undefined);
-  const needed = needs.map((tool) => tool.requiresPython!).sort(compareVersions).pop();
-  if (needed === undefined) {
-    return;
-  }
-  const available = gilCpythonVersions(interpreters);
-  if (!available.some((version) => compareVersions(version, needed) >= 0)) {
+/**
+ * The tools venv and pipx run on one stable GIL CPython the image has installed, `toolsPython`
+ * (X.Y): it must exist there and be new enough for every tool. Returns it.
+ */
+export function checkToolsPython(id: string, toolsPython: string, tools: readonly Tool[], interpreters: readonly Interpreter[]): string {
+  const stable = interpreters
+    .filter((i) => i.implementation === 'cpython' && !i.freeThreaded && i.installedByDefault && /^\d+(\.\d+)*$/.test(i.version))
+    .map((i) => i.pythonVersion);
+  if (!stable.includes(toolsPython)) {
     fail(id, {
-      what: `no CPython >= ${needed} to run the tools (${needs.map((t) => `${t.name} ${t.version}`).join(', ')} need it), got ${show(available.join(', ') || 'none')}`,
-      allowed: INTERPRETERS.filter((i) => i.implementation === 'cpython' && !i.freeThreaded && compareVersions(i.pythonVersion, needed) >= 0).map((i) => i.tag),
-      fix: 'add one of these interpreters',
+      what: `toolsPython ${show(toolsPython)} is not a stable GIL CPython installed in the image`,
+      allowed: stable,
+      fix: `set toolsPython to one of these, or add cp${toolsPython.replace('.', '')}-cp${toolsPython.replace('.', '')} to the interpreters`,
     });
   }
+  const needs = tools.filter((tool) => tool.requiresPython !== undefined && compareVersions(toolsPython, tool.requiresPython) < 0);
+  if (needs.length > 0) {
+    fail(id, {
+      what: `toolsPython ${show(toolsPython)} is too old for ${needs.map((t) => `${t.name} ${t.version} (Requires-Python >= ${t.requiresPython})`).join(', ')}`,
+      allowed: stable.filter((v) => needs.every((t) => compareVersions(v, t.requiresPython!) >= 0)),
+      fix: 'set toolsPython to one of these',
+    });
+  }
+  return toolsPython;
 }
 
 /** X.Y of every GIL (not free-threaded) CPython among the interpreters. */

@@ -50,5 +50,6 @@ export function checkImageOptionShapes(options: unknown): void {
   checkShape(id, 'nativeBuilds', o.nativeBuilds, 'record[]', 'list records from policies/native-sources.ts');
   checkShape(id, 'sourceMirrors', o.sourceMirrors, 'string-map', "map a source name to a URL, e.g. { zstd: 'https://mirror.example/zstd-1.5.7.tar.gz' }");
   checkShape(id, 'buildCaCertificates', o.buildCaCertificates, 'string', 'pass the PEM text of the certificates');
+  checkShape(id, 'toolsPython', o.toolsPython, 'string', "give an X.Y version, e.g. toolsPython: '3.12'");
   checkShape(id, 'allowEndOfLife', o.allowEndOfLife, 'boolean', 'pass allowEndOfLife: true or leave it out');
 }

@@ -13,6 +13,11 @@ export interface ContextFile {
 /** The folder holding the scripts that run inside images (copied into every context). */
 const IMAGE_SCRIPTS_DIR = path.join(findProjectRoot(__dirname), 'image-scripts');
 
+/** The repository root (the folder holding image-scripts/). */
+export function projectRoot(): string {
+  return path.dirname(IMAGE_SCRIPTS_DIR);
+}
+
 let scriptCache: ContextFile[] | undefined;
 
 /** Every file under image-scripts/, sorted by path (read once per process). */
