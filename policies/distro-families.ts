@@ -2,8 +2,11 @@ import type { DistroFamily, FamilyName } from './types';
 
 const PKGS = 'pypa/manylinux@ad3c453:docker/build_scripts/install-runtime-packages.sh + install-build-packages.sh';
 
-/** Packages every family installs under the same name. */
-const COMMON_BASE_TOOLS = ['autoconf', 'automake', 'bison', 'bzip2', 'ca-certificates', 'curl', 'diffutils', 'file', 'make', 'patch', 'unzip'];
+/**
+ * Packages every family installs under the same name. libtool is the distro's (upstream builds
+ * it from source: pypa/manylinux@ad3c453:docker/build_scripts/install-libtool.sh).
+ */
+const COMMON_BASE_TOOLS = ['autoconf', 'automake', 'bison', 'bzip2', 'ca-certificates', 'curl', 'diffutils', 'file', 'libtool', 'make', 'patch', 'unzip'];
 
 /**
  * The three distro families. Release-specific names (libffi7 vs libffi8, tk vs libXft, …)
@@ -28,7 +31,8 @@ export const DISTRO_FAMILIES: Readonly<Record<FamilyName, DistroFamily>> = {
     packages: {
       manylinuxDeps: ['libc6-dev', 'libglib2.0-dev', 'libx11-dev', 'libxext-dev', 'libxrender-dev', 'libgl1-mesa-dev', 'libice-dev', 'libsm-dev', 'zlib1g-dev', 'libexpat1-dev'],
       runtimeDeps: ['zlib1g', 'libbz2-1.0', 'libexpat1', 'libncurses6', 'libreadline8', 'tk', 'libgdbm6', 'libdb5.3', 'liblzma5', 'libcurl4', 'uuid'],
-      baseTools: [...COMMON_BASE_TOOLS, 'gpg', 'gpg-agent', 'hardlink', 'hostname', 'locales', 'xz-utils'],
+      // git-lfs from the distro (Debian 11+ main, Ubuntu universe); upstream installs its release binary.
+      baseTools: [...COMMON_BASE_TOOLS, 'git-lfs', 'gpg', 'gpg-agent', 'hardlink', 'hostname', 'locales', 'openssl', 'xz-utils'],
       compileDeps: ['libbz2-dev', 'libncurses-dev', 'libreadline-dev', 'tk-dev', 'libgdbm-dev', 'libdb-dev', 'liblzma-dev', 'openssl', 'libssl-dev', 'libcurl4-openssl-dev', 'uuid-dev', 'libffi-dev'],
     },
     // Debian policy: lower case, digits, + - . (https://www.debian.org/doc/debian-policy/ch-controlfields.html#source)
@@ -41,7 +45,7 @@ export const DISTRO_FAMILIES: Readonly<Record<FamilyName, DistroFamily>> = {
     packages: {
       manylinuxDeps: ['musl-dev', 'libstdc++', 'glib-dev', 'libx11-dev', 'libxext-dev', 'libxrender-dev', 'mesa-dev', 'libice-dev', 'libsm-dev', 'zlib-dev', 'expat-dev'],
       runtimeDeps: ['zlib', 'bzip2', 'expat', 'ncurses-libs', 'readline', 'tk', 'gdbm', 'xz', 'openssl', 'libcurl', 'libuuid', 'libffi'],
-      baseTools: [...COMMON_BASE_TOOLS, 'gnupg', 'util-linux', 'shadow', 'tar'],
+      baseTools: [...COMMON_BASE_TOOLS, 'git-lfs', 'gnupg', 'util-linux', 'shadow', 'tar'],
       compileDeps: ['bzip2-dev', 'ncurses-dev', 'readline-dev', 'tk-dev', 'gdbm-dev', 'xz-dev', 'openssl', 'openssl-dev', 'curl-dev', 'util-linux-dev', 'libffi-dev', 'linux-headers'],
     },
     packageNamePattern: /^[a-z0-9][a-z0-9._+-]*$/,

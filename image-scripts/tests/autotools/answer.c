@@ -1,0 +1,4 @@
+/* The library half of the autotools check. */
+int fleet_answer(void) {
+    return 6 * 7;
+}
