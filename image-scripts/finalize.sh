@@ -58,7 +58,11 @@ pipx upgrade-shared --pip-args="--no-index --find-links=/tmp/pinned-wheels"
 rm -rf /tmp/pinned-wheels
 while IFS=$'\x1f' read -r name; do
 	[ "${name}" = "pipx" ] && continue
-	pipx install --python "${tools_python}" --pip-args="--require-hashes --only-binary=:all: -r ${tool_locks}/${name}.txt" "${name}"
+	# pip download checks every wheel against the lock's sha256s; pipx installs only those.
+	"${tools_python}" -m pip download -q --dest "/tmp/wheels-${name}" "${hashed[@]}" -r "${tool_locks}/${name}.txt"
+	pipx install --python "${tools_python}" --pip-args="--no-index --find-links=/tmp/wheels-${name}" "${name}==$(tsv_get tools.tsv name "${name}" version)" \
+		|| { cat "${PIPX_HOME}"/logs/*pip_errors.log 2>/dev/null; die "pipx install ${name} failed"; }
+	rm -rf "/tmp/wheels-${name}"
 done < <(tsv_rows tools.tsv name)
 
 write_wrapper manylinux-interpreters "${TOOLS_VENV}/bin/python ${BUILD_DIR}/manylinux-interpreters"

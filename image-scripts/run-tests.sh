@@ -122,8 +122,10 @@ repair_demo() {
 }
 
 pip_install_demo() {
-	"$1" -m venv "$2/venv"
-	"$2/venv/bin/python" -m pip install --no-index --quiet "$2/fixed/"*.whl
+	# The interpreter's own (locked) pip installs into the venv: a venv's bundled pip may be
+	# older than the policy (CPython 3.9.2 bundles pip 20.2, which predates PEP 600 tags).
+	"$1" -m venv --without-pip "$2/venv"
+	"$1" -m pip --python "$2/venv/bin/python" install --no-index --quiet "$2/fixed/"*.whl
 	expect_output 42 "$2/venv/bin/python" -c 'import fleet_demo; print(fleet_demo.answer())'
 }
 
