@@ -146,7 +146,7 @@ describe('lock files of an image', () => {
   test('the scripts install every lock with --require-hashes and wheels only', () => {
     const scripts = path.join(__dirname, '..', 'image-scripts');
     const installs = ['install-python-packaging.sh', 'finalize.sh'].flatMap((f) => fs.readFileSync(path.join(scripts, f), 'utf8').split('\n'))
-      .filter((l) => /pip(x)? .*\binstall\b|pip .*download/.test(l) && !l.trim().startsWith('#'));
+      .filter((l) => /-m pip( --python \S+)? (install|download)|^\s*pipx install/.test(l));
     expect(installs.length).toBeGreaterThanOrEqual(4);
     for (const line of installs) {
       expect(line).toMatch(/--require-hashes|"\$\{hashed\[@\]\}"|--no-index/);
