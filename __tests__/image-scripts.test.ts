@@ -7,7 +7,9 @@ import { CPYTHON_3_12 } from '../policies';
 import { tempDir } from './helpers/fleet';
 
 const SCRIPTS = path.join(__dirname, '..', 'image-scripts');
-const files = fs.readdirSync(SCRIPTS).filter((f) => fs.statSync(path.join(SCRIPTS, f)).isFile());
+/** Every file under image-scripts/ (tests/ and demo/ included), as relative paths. */
+const files = fs.readdirSync(SCRIPTS, { recursive: true }).map(String)
+  .filter((f) => !f.includes('__pycache__') && fs.statSync(path.join(SCRIPTS, f)).isFile());
 const shellScripts = files.filter((f) => /^#!\/(usr\/bin\/env |bin\/)(ba)?sh/.test(fs.readFileSync(path.join(SCRIPTS, f), 'utf8')));
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -23,7 +25,7 @@ describe('scripts that run inside images', () => {
   test('spell no path of the in-image layout: they read it from image.env (one home: layout.ts)', () => {
     const layoutPaths = [...Object.values(LAYOUT), cpythonPrefix(CPYTHON_3_12), sharedCpythonPrefix('3.12')]
       .map((value) => value.replace(/-3\.12.*$|3\.12.*$/, ''));
-    for (const file of files.filter((f) => f !== 'modules-check.py')) {
+    for (const file of files) {
       const code = fs.readFileSync(path.join(SCRIPTS, file), 'utf8').split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
       const spelled = layoutPaths.filter((p) => p !== '/usr/local/bin' && code.includes(p));
       expect([file, spelled]).toEqual([file, []]);
@@ -79,7 +81,7 @@ describe('manylinux-interpreters', () => {
   execFileSync('tar', ['-cjf', tarball, '-C', path.join(root, 'src'), 'pypy3.11-v7.3.23-linux64']);
   const data = (sha: string) => {
     const build = tempDir('build-');
-    fs.writeFileSync(path.join(build, 'image.env'), `PYTHON_DIR=${dirs.python}\nINTERNAL_DIR=${dirs.internal}\nBIN_DIR=${dirs.bin}\n`);
+    fs.writeFileSync(path.join(build, 'image.env'), `PYTHON_DIR=${dirs.python}\nINTERNAL_DIR=${dirs.internal}\nBIN_DIR=${dirs.bin}\nPYTHON_LOCKS=locks/python\n`);
     for (const script of ['lib.sh', 'install-python-packaging.sh']) {
       fs.copyFileSync(path.join(SCRIPTS, script), path.join(build, script));
     }

@@ -43,17 +43,17 @@ done < <(tsv_rows interpreters.tsv tag implementation python_version free_thread
 
 # The tools venv (pipx, certifi) and every pipx tool install from their lock files: pinned
 # versions, the sha256 of every wheel, wheels only.
-tool_locks="${BUILD_DIR}/locks/tools/${tools_version}"
+tool_locks="${BUILD_DIR}/$(fleet_value TOOL_LOCKS)" # one <tool>.txt per tools.tsv row
 hashed=(--require-hashes --only-binary :all:)
 "${tools_python}" -m venv --without-pip "${TOOLS_VENV}"
-"${tools_python}" -m pip --python "${TOOLS_VENV}/bin/python" install -q "${hashed[@]}" -r "${tool_locks}/base.txt"
+"${tools_python}" -m pip --python "${TOOLS_VENV}/bin/python" install -q "${hashed[@]}" -r "${BUILD_DIR}/$(fleet_value TOOLS_BASE_LOCK)"
 ln -sf "${TOOLS_VENV}/bin/pipx" "${BIN_DIR}/pipx"
 ln -sf "$("${TOOLS_VENV}/bin/python" -c 'import certifi; print(certifi.where())')" "${CERTS_PEM}"
 
 export PIPX_HOME PIPX_BIN_DIR=${BIN_DIR}
 PIPX_HOME=$(fleet_value PIPX_HOME)
 # pipx's shared venv gets its pip from the tools Python's lock, not from the index.
-"${tools_python}" -m pip download -q --dest /tmp/pinned-wheels "${hashed[@]}" -r "${BUILD_DIR}/locks/python/${tools_version}.txt"
+"${tools_python}" -m pip download -q --dest /tmp/pinned-wheels "${hashed[@]}" -r "${BUILD_DIR}/$(fleet_value PYTHON_LOCKS)/${tools_version}.txt"
 pipx upgrade-shared --pip-args="--no-index --find-links=/tmp/pinned-wheels"
 rm -rf /tmp/pinned-wheels
 while IFS=$'\x1f' read -r name; do

@@ -13,7 +13,7 @@ if [ ! -e "${python}" ] && [ -e "${prefix}/bin/python3" ]; then
 fi
 [ -x "${python}" ] || die "${prefix}: no bin/python"
 read -r minor implementation < <("${python}" -c 'import sys; print("%d.%d" % sys.version_info[:2], sys.implementation.name)')
-lock="${BUILD_DIR}/locks/python/${minor}.txt"
+lock="${BUILD_DIR}/$(fleet_value PYTHON_LOCKS)/${minor}.txt"
 [ -f "${lock}" ] || die "${prefix}: no lock file for Python ${minor} (${lock})"
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore PIP_NO_CACHE_DIR=1 PIP_NO_WARN_SCRIPT_LOCATION=0
@@ -30,4 +30,4 @@ fi
 if [ ! -e "${prefix}/bin/pip" ] && [ -e "${prefix}/bin/pip3" ]; then
 	ln -s pip3 "${prefix}/bin/pip"
 fi
-log "${prefix}: $("${python}" -m pip --version | cut -d' ' -f1-2) and the rest of locks/python/${lock##*/}"
+log "${prefix}: $("${python}" -m pip --version | cut -d' ' -f1-2) and the rest of ${lock#"${BUILD_DIR}/"}"

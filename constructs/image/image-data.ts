@@ -1,5 +1,6 @@
 import type { ImageSpec } from './image-spec';
 import { LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
+import { BASE_TOOLS_LOCK, LOCKS_DIR, PYTHON_LOCKS_DIR, toolLockFile, toolLocksDir } from './locks';
 
 /** A data file the scripts inside the image read, relative to the build folder. */
 export interface DataFile {
@@ -41,6 +42,10 @@ export function imageEnv(spec: ImageSpec): [string, string][] {
     ['LINUX32', String(spec.archInfo.linux32)],
     ['GCC_WRAPPER', String(spec.gccWrapper)],
     ['TOOLS_PYTHON', spec.toolsPython],
+    // Where the lock files are, relative to the build folder (names: locks.ts).
+    ['PYTHON_LOCKS', `${LOCKS_DIR}/${PYTHON_LOCKS_DIR}`],
+    ['TOOL_LOCKS', `${LOCKS_DIR}/${toolLocksDir(spec.toolsPython)}`],
+    ['TOOLS_BASE_LOCK', `${LOCKS_DIR}/${toolLockFile(spec.toolsPython, BASE_TOOLS_LOCK)}`],
     ['CPYTHON_BUILD', spec.cpythonBuildTriple ?? ''],
   ];
 }

@@ -34,10 +34,17 @@ export interface LockRequest {
   readonly environments: readonly LockEnvironment[];
 }
 
+/** The folder (under locks/) of the per-Python-minor packaging locks, `<X.Y>.txt` each. */
+export const PYTHON_LOCKS_DIR = 'python';
+/** The folder (under locks/) of the tool locks for one tools Python, `<tool>.txt` each. */
+export const toolLocksDir = (python: string) => `tools/${python}`;
+/** The lock of the tools venv itself: pipx with certifi. */
+export const BASE_TOOLS_LOCK = 'base';
+
 /** The lock of a Python minor's packaging (pip, build, packaging). */
-export const pythonLockFile = (python: string) => `python/${python}.txt`;
-/** The lock of one tool (`base` is pipx with certifi) on the tools' Python. */
-export const toolLockFile = (python: string, tool: string) => `tools/${python}/${tool}.txt`;
+export const pythonLockFile = (python: string) => `${PYTHON_LOCKS_DIR}/${python}.txt`;
+/** The lock of one tool (BASE_TOOLS_LOCK: pipx with certifi) on the tools' Python. */
+export const toolLockFile = (python: string, tool: string) => `${toolLocksDir(python)}/${tool}.txt`;
 
 export const environmentKey = (env: LockEnvironment) => `${env.implementation} ${env.platform}`;
 
@@ -93,7 +100,7 @@ export function imageLockRequests(spec: ImageSpec): LockRequest[] {
   }));
   const toolsEnv: LockEnvironment = { python: spec.toolsPython, implementation: 'cpython', platform };
   const tools = [
-    { name: 'base', requirements: [`${PIPX.name}==${PIPX.version}`, `${CERTIFI.name}==${CERTIFI.version}`] },
+    { name: BASE_TOOLS_LOCK, requirements: [`${PIPX.name}==${PIPX.version}`, `${CERTIFI.name}==${CERTIFI.version}`] },
     ...spec.tools.filter((tool) => tool.name !== PIPX.name).map((tool) => ({ name: tool.name, requirements: [`${tool.name}==${tool.version}`] })),
   ].map(({ name, requirements }) => ({ file: toolLockFile(spec.toolsPython, name), python: spec.toolsPython, requirements, environments: [toolsEnv] }));
   return [...python, ...tools];

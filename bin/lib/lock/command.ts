@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lockInputs, lockProblem } from '../../../constructs';
+import { environmentKey, lockInputs, lockProblem } from '../../../constructs';
 import type { LockRequest } from '../../../constructs';
 import { CliError } from '../manifest-io';
 import { renderLockFile } from './lock-file';
@@ -31,7 +31,7 @@ export function checkLocks(dir: string, requests: readonly LockRequest[]): strin
     const problem = lockProblem(request, text);
     if (problem) {
       problems.push(`${request.file} ${problem}`);
-    } else if (lockInputs(text!).environments.join('\n') !== request.environments.map((e) => `${e.implementation} ${e.platform}`).join('\n')) {
+    } else if (lockInputs(text!).environments.join('\n') !== request.environments.map(environmentKey).join('\n')) {
       problems.push(`${request.file} is stale: it covers other environments than the fleets need`);
     }
   }

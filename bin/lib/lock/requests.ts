@@ -27,13 +27,11 @@ export function mergeLockRequests(images: readonly ImageOptions[]): LockRequest[
       .map((i) => ({ ...env, implementation: i.implementation }))),
   });
   for (const request of requests.map(catalogue)) {
-    {
-      const known = byFile.get(request.file);
-      const environments = [...(known?.environments ?? []), ...request.environments]
-        .filter((env, i, all) => all.findIndex((e) => environmentKey(e) === environmentKey(env)) === i)
-        .sort((a, b) => (environmentKey(a) < environmentKey(b) ? -1 : environmentKey(a) > environmentKey(b) ? 1 : 0));
-      byFile.set(request.file, { ...request, environments });
-    }
+    const known = byFile.get(request.file);
+    const environments = [...(known?.environments ?? []), ...request.environments]
+      .filter((env, i, all) => all.findIndex((e) => environmentKey(e) === environmentKey(env)) === i)
+      .sort((a, b) => (environmentKey(a) < environmentKey(b) ? -1 : environmentKey(a) > environmentKey(b) ? 1 : 0));
+    byFile.set(request.file, { ...request, environments });
   }
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
 }
