@@ -91,9 +91,12 @@ describe('renderDockerfile', () => {
     expect(order).toHaveLength(NATIVE_SOURCES.length);
   });
 
-  test('the mirror fix-up runs only on end-of-life bases', () => {
-    expect(renderDockerfile(spec(manylinux2014, 'aarch64'))).toContain('fixup-mirrors.sh');
-    expect(renderDockerfile(spec(manylinux_2_28, 'aarch64'))).not.toContain('fixup-mirrors.sh');
+  test('the runtime base sets up the repositories, then installs the packages (the install plan)', () => {
+    for (const text of [renderDockerfile(spec(manylinux2014, 'aarch64')), renderDockerfile(spec(manylinux_2_28, 'aarch64'))]) {
+      const runtime = text.split('\n\n').find((block) => block.includes(' AS runtime_base'))!;
+      const runs = runtime.split('\n').filter((line) => line.startsWith('RUN ')).map((line) => JSON.parse(line.slice(4)).at(-1));
+      expect(runs).toEqual(['/opt/_internal/build/install-entrypoint.sh', '/opt/_internal/build/setup-repositories.sh', '/opt/_internal/build/install-runtime-packages.sh']);
+    }
   });
 
   test('sharedCpython adds an --enable-shared build stage and its copy into the image', () => {

@@ -40,7 +40,8 @@ describe('per-image data files', () => {
   test('quirks are data: yum basearch on CentOS 7 i686, bash on musl, the gcc wrapper, linux32, armv7l configure triple', () => {
     expect(imageEnv(spec(manylinux2014, 'i686')).YUM_BASEARCH).toBe('i386');
     expect(imageEnv(spec(manylinux2014, 'x86_64')).YUM_BASEARCH).toBe('');
-    expect(imageEnv(spec(manylinux2014, 'x86_64'))).toMatchObject({ VAULT_FROM: 'mirror.centos.org', VAULT_TO: 'vault.centos.org' });
+    expect(imageEnv(spec(manylinux2014, 'x86_64'))).toMatchObject({ MIRROR_VAULT_FROM: 'http://mirror.centos.org', MIRROR_VAULT_TO: 'https://vault.centos.org', REPLACE_SYSTEM_LIBCRYPT: 'true' });
+    expect(imageEnv(spec(manylinux_2_28, 'x86_64'))).toMatchObject({ MIRROR_VAULT_FROM: '', MIRROR_PATH_FROM: '', REPLACE_SYSTEM_LIBCRYPT: 'false' });
     expect(imageEnv(spec(musllinux_1_2, 'aarch64')).DEFAULT_SHELL).toBe('/bin/bash');
     expect(imageEnv(spec(manylinux_2_28, 'aarch64')).DEFAULT_SHELL).toBe('');
     expect(imageEnv(spec(manylinux_2_34, 'x86_64')).GCC_WRAPPER).toBe('true');

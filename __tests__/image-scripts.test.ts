@@ -2,9 +2,12 @@ import { execFileSync, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LAYOUT, cpythonPrefix, renderTable, sharedCpythonPrefix } from '../constructs';
-import { CPYTHON_3_12 } from '../policies';
+import { LAYOUT, cpythonPrefix, installPlan, renderImageData, renderTable, sharedCpythonPrefix } from '../constructs';
+import type { ImageSpec } from '../constructs';
+import { CPYTHON_3_12, manylinux2014, manylinux_2_28, manylinux_2_31, musllinux_1_2 } from '../policies';
+import type { Argv } from '../policies';
 import { tempDir } from './helpers/fleet';
+import { spec } from './helpers/spec';
 
 const SCRIPTS = path.join(__dirname, '..', 'image-scripts');
 /** Every file under image-scripts/ (tests/ and demo/ included), as relative paths. */
@@ -153,5 +156,108 @@ describe('lib.sh tables', () => {
 
   test('report a column the table does not have', () => {
     expect(bash('tsv_rows sources.tsv sha256').stderr).toContain('no column sha256 in');
+  });
+});
+
+/** A build folder holding lib.sh, the scripts named and an image's rendered data files. */
+function buildFolder(image: ImageSpec, ...scripts: string[]): string {
+  const build = tempDir('plan-');
+  for (const file of [...renderImageData(image), ...['lib.sh', ...scripts].map((name) => ({ path: name, content: fs.readFileSync(path.join(SCRIPTS, name)) }))]) {
+    fs.mkdirSync(path.dirname(path.join(build, file.path)), { recursive: true });
+    fs.writeFileSync(path.join(build, file.path), file.content);
+  }
+  return build;
+}
+
+describe('the scripts run the install plan', () => {
+  // GIVEN stand-ins for the package managers' commands, first on PATH, that record their argv
+  // (and DEBIAN_FRONTEND) one call per line; a test of our shell plumbing, not of a build
+  const bin = tempDir('recorders-');
+  for (const name of ['yum', 'dnf', 'apt-get', 'apk', 'yum-config-manager', 'curl']) {
+    fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n{ printf '%s' "\${DEBIAN_FRONTEND:--}"; printf '\\x1f%s' "$(basename "$0")" "$@"; echo; } >> "\${RECORD}"\n`, { mode: 0o755 });
+  }
+  const run = (build: string, script: string, ...args: string[]) => {
+    const record = path.join(build, 'calls');
+    fs.writeFileSync(record, '');
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}`, RECORD: record };
+    delete env.DEBIAN_FRONTEND;
+    const result = spawnSync('bash', ['-c', script, 'test', ...args], { encoding: 'utf8', env, cwd: build });
+    const calls = fs.readFileSync(record, 'utf8').split('\n').filter((line) => line !== '').map((line) => line.split('\x1f'));
+    return { ...result, calls };
+  };
+  // What a recorder sees of a planned command: `env NAME=value cmd …` sets NAME and runs cmd.
+  const seen = (argv: Argv) => (argv[0] === 'env' ? [argv[1].replace(/^DEBIAN_FRONTEND=/, ''), ...argv.slice(2)] : ['-', ...argv]);
+  const images = [spec(manylinux2014, 'x86_64'), spec(manylinux2014, 'i686'), spec(manylinux_2_28, 'i686'), spec(manylinux_2_31, 'armv7l'), spec(musllinux_1_2, 'x86_64')];
+
+  test.each(images.map((image) => [image.id, image] as const))('%s: pkg_install, pkg_refresh, pkg_upgrade and the repository commands run exactly the plan', (_id, image) => {
+    // WHEN lib.sh installs the runtime packages, refreshes, upgrades and runs the repository steps
+    const build = buildFolder(image);
+    const result = run(build, `source lib.sh && mapfile -t p < <(fleet_list runtime) && pkg_install "\${p[@]}" && pkg_refresh && pkg_upgrade && run_commands plan/repositories.txt`);
+    // THEN the recorded calls are the plan's commands, word for word
+    const plan = installPlan(image);
+    expect(result.stderr).not.toContain('error');
+    expect(result.status).toBe(0);
+    expect(result.calls).toEqual([plan.runtimeInstall, plan.refresh, ...plan.upgrade, ...plan.repositories].map(seen));
+  });
+
+  test('a failing command stops the build', () => {
+    const build = buildFolder(spec(manylinux_2_28, 'x86_64'));
+    fs.writeFileSync(path.join(build, 'plan', 'repositories.txt'), 'false\ndnf -y upgrade\n');
+    const result = run(build, 'set -e; source lib.sh; run_commands plan/repositories.txt');
+    expect([result.status, result.calls]).toEqual([1, []]);
+  });
+
+  test('config_set sets a key in place, appends a new one and deletes one', () => {
+    const build = buildFolder(spec(manylinux2014, 'x86_64'));
+    const conf = path.join(build, 'yum.conf');
+    fs.writeFileSync(conf, '[main]\nmultilib_policy=all\noverride_install_langs=en_US.utf8\ngpgcheck=1');
+    const result = run(build, `source lib.sh && config_set "$1" multilib_policy best && config_set "$1" skip_missing_names_on_install False && config_set "$1" override_install_langs ''`, conf);
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(conf, 'utf8')).toBe('[main]\nmultilib_policy=best\ngpgcheck=1\nskip_missing_names_on_install=False\n');
+    expect(run(build, `source lib.sh && config_set "$1/missing.conf" a b`, build).stderr).toContain('no configuration file');
+  });
+
+  describe('fixup-mirrors.sh', () => {
+    // GIVEN a repository file of CentOS 7's kind: a mirror list and a commented baseurl on mirror.centos.org
+    const repo = [
+      '[centos-sclo-rh]', 'name=CentOS-7 - SCLo rh', '#baseurl=http://mirror.centos.org/centos/7/sclo/$basearch/rh/',
+      'mirrorlist=http://mirrorlist.centos.org?arch=$basearch&release=7&repo=sclo-rh', 'gpgcheck=1', '', '[os]', 'name=os', '[extras]', 'name=extras', '',
+    ].join('\n');
+    const fix = (image: ImageSpec) => {
+      const build = buildFolder(image, 'fixup-mirrors.sh');
+      const repos = path.join(build, 'yum.repos.d');
+      fs.mkdirSync(repos);
+      fs.writeFileSync(path.join(repos, 'CentOS-SCLo-scl-rh.repo'), repo);
+      // run twice: the fix is applied after every step, so a second run must change nothing
+      const runs = [1, 2].map(() => run(build, 'bash fixup-mirrors.sh "$1"', repos));
+      return { text: fs.readFileSync(path.join(repos, 'CentOS-SCLo-scl-rh.repo'), 'utf8'), runs };
+    };
+    const moved = (line: string) => repo.replace('#baseurl=http://mirror.centos.org/centos/7/', line).replace('\nmirrorlist=', '\n#mirrorlist=');
+
+    test('x86_64 and i686: mirror lists commented out, baseurls moved to https://vault.centos.org', () => {
+      for (const arch of ['x86_64', 'i686']) {
+        const { text, runs } = fix(spec(manylinux2014, arch));
+        expect(runs.map((r) => r.status)).toEqual([0, 0]);
+        expect(text).toBe(moved('baseurl=https://vault.centos.org/centos/7/'));
+      }
+    });
+
+    test('aarch64 and ppc64le: moved to the vault and to /altarch/7/', () => {
+      for (const arch of ['aarch64', 'ppc64le']) {
+        expect(fix(spec(manylinux2014, arch)).text).toBe(moved('baseurl=https://vault.centos.org/altarch/7/'));
+      }
+    });
+
+    test('s390x: ClefOS baseurls, only for the repositories the files define', () => {
+      const { text, runs } = fix(spec(manylinux2014, 's390x'));
+      expect(text).toBe(repo);
+      const save = (id: string, url: string) => ['-', 'yum-config-manager', `--setopt=${id}.baseurl=https://download.sinenomine.net/clefos/7/${url}`, '--save'];
+      expect(runs.map((r) => r.calls)).toEqual([1, 2].map(() => [save('os', 'os'), save('extras', 'extras')]));
+    });
+
+    test('live repositories: nothing changes', () => {
+      const { text, runs } = fix(spec(manylinux_2_28, 'x86_64'));
+      expect([text, runs[0].status, runs[0].calls]).toEqual([repo, 0, []]);
+    });
   });
 });

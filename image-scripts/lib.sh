@@ -3,8 +3,9 @@
 #
 # Per-image facts come from the data files beside this script (rendered by the fleet from
 # policies/): image.env (KEY=value lines, read with fleet_value, never sourced; it also holds
-# the in-image file layout), packages/*.txt, and tables with a header row read by column name
-# (sources.tsv, interpreters.tsv, tools.tsv, shared-cpython.tsv).
+# the in-image file layout and the package manager's commands), packages/*.txt, plan/*.txt
+# (one command per line), and tables with a header row read by column name (sources.tsv,
+# interpreters.tsv, tools.tsv, shared-cpython.tsv, mirrors.tsv, plan/config.tsv).
 
 BUILD_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export BUILD_DIR
@@ -92,26 +93,83 @@ build_ca_bundle() {
 	echo "${bundle}"
 }
 
-# pkg_install PACKAGE…: installs distro packages with the image's package manager.
-pkg_install() {
-	[ "$#" -gt 0 ] || return 0
-	case "$(fleet_value PACKAGE_MANAGER)" in
-		apt) DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" ;;
-		dnf) dnf -y install --setopt=install_weak_deps=False "$@" ;;
-		yum) yum -y install "$@" ;;
-		apk) apk add --no-cache "$@" ;;
-		*) die "unknown package manager '$(fleet_value PACKAGE_MANAGER)'" ;;
-	esac
+# run_line LINE [ARG…]: runs LINE, a command of the install plan (words joined by single
+# spaces, run without a shell), with ARGs appended.
+run_line() {
+	local -a argv
+	read -ra argv <<< "$1"
+	[ "${#argv[@]}" -gt 0 ] || die "empty command in the install plan"
+	shift
+	log "running: ${argv[*]}${*:+ $*}"
+	"${argv[@]}" "$@"
 }
 
-# pkg_refresh: refreshes the package index.
+# run_plan_key KEY [ARG…]: runs the command image.env gives KEY, with ARGs appended.
+run_plan_key() {
+	local line
+	line=$(fleet_value "$1")
+	[ -n "${line}" ] || die "image.env has no $1: the build folder's data and scripts do not match"
+	shift
+	run_line "${line}" "$@"
+}
+
+# run_commands FILE [AFTER…]: runs each command of FILE (a plan file beside this script, one
+# command per line), each followed by the command AFTER when one is given.
+run_commands() {
+	local file="${BUILD_DIR}/$1" line
+	shift
+	while IFS= read -r line <&3; do
+		[ -n "${line}" ] || continue
+		run_line "${line}"
+		if [ "$#" -gt 0 ]; then
+			"$@"
+		fi
+	done 3< "${file}"
+}
+
+# pkg_install PACKAGE…: installs distro packages with the image's install command (PKG_INSTALL);
+# an unknown package stops the build, named by the package manager.
+pkg_install() {
+	[ "$#" -gt 0 ] || return 0
+	run_plan_key PKG_INSTALL "$@"
+}
+
+# pkg_refresh: refreshes the package index (PKG_REFRESH).
 pkg_refresh() {
-	case "$(fleet_value PACKAGE_MANAGER)" in
-		apt) apt-get update -q ;;
-		dnf) dnf -y makecache ;;
-		yum) yum -y makecache ;;
-		apk) apk update ;;
-	esac
+	run_plan_key PKG_REFRESH
+}
+
+# pkg_upgrade: upgrades every installed package (the commands of plan/upgrade.txt).
+pkg_upgrade() {
+	run_commands plan/upgrade.txt
+}
+
+# fixup_mirrors: the mirror fix of an end-of-life release (fixup-mirrors.sh, through the
+# command setup-repositories.sh installs); nothing happens where the repositories are live.
+fixup_mirrors() {
+	"$(fleet_value FIXUP_MIRRORS)"
+}
+
+# config_set FILE KEY VALUE: sets KEY=VALUE in a configuration file (its KEY= lines replaced,
+# else a line appended); an empty VALUE deletes the KEY= lines.
+config_set() {
+	local file=$1 key=$2 value=$3 escaped
+	if [ -z "${value}" ]; then
+		if [ -f "${file}" ]; then
+			sed -i "/^${key}[[:space:]]*=/d" "${file}"
+		fi
+		return 0
+	fi
+	[ -f "${file}" ] || die "no configuration file ${file} to set ${key} in"
+	if grep -q "^${key}[[:space:]]*=" "${file}"; then
+		escaped=$(printf '%s' "${value}" | sed 's/[&|\\]/\\&/g')
+		sed -i "s|^${key}[[:space:]]*=.*|${key}=${escaped}|" "${file}"
+	else
+		if [ -n "$(tail -c 1 "${file}")" ]; then
+			echo >> "${file}"
+		fi
+		echo "${key}=${value}" >> "${file}"
+	fi
 }
 
 # pkg_clean: drops package caches so layers stay small.

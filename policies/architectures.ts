@@ -9,7 +9,12 @@ const CI = 'pypa/manylinux@ad3c453:.github/workflows/build.yml (runner per platf
  * arm64 runners; ppc64le, s390x, riscv64 and loongarch64 need QEMU.
  */
 export const ARCHITECTURES: Readonly<Record<Arch, ArchInfo>> = {
-  x86_64: { name: 'x86_64', dockerPlatform: 'linux/amd64', runner: 'ubuntu-24.04', emulated: false, linux32: false, citation: CI },
+  x86_64: {
+    name: 'x86_64', dockerPlatform: 'linux/amd64', runner: 'ubuntu-24.04', emulated: false, linux32: false,
+    // yasm, the assembler some x86 projects need (from EPEL on the RHEL family).
+    packages: ['yasm'],
+    citation: `${CI}; pypa/manylinux@ad3c453:docker/build_scripts/install-runtime-packages.sh l.153-155 (yasm)`,
+  },
   i686: { name: 'i686', dockerPlatform: 'linux/386', runner: 'ubuntu-24.04', emulated: false, linux32: true, citation: CI },
   aarch64: { name: 'aarch64', dockerPlatform: 'linux/arm64', runner: 'ubuntu-24.04-arm', emulated: false, linux32: false, citation: CI },
   ppc64le: { name: 'ppc64le', dockerPlatform: 'linux/ppc64le', runner: 'ubuntu-24.04', emulated: true, linux32: false, citation: CI },

@@ -1,4 +1,5 @@
 import { CURL, LIBXCRYPT, OPENSSL, TCL, TK } from './native-sources';
+import { CENTOS_7_REPOSITORIES, enterpriseLinuxRepositories } from './repositories';
 import type { Arch, BaseImage } from './types';
 
 const BUILD_SH = 'pypa/manylinux@ad3c453:build.sh (BASEIMAGE)';
@@ -22,7 +23,10 @@ export const CENTOS_7: BaseImage = {
     runtimeDeps: ['libXft', 'keyutils-libs', 'libkadm5', 'libcom_err', 'libidn'],
     compileDeps: ['libXft-devel', 'keyutils-libs-devel', 'krb5-devel', 'libcom_err-devel', 'libidn-devel'],
   },
-  vault: { from: 'mirror.centos.org', to: 'vault.centos.org' },
+  repositories: CENTOS_7_REPOSITORIES,
+  // glibc 2.17 ships libcrypt.so.1; libxcrypt (built here) replaces it (pypa/manylinux@ad3c453:
+  // docker/build_scripts/install-libxcrypt.sh l.14-17, l.57-59; update-system-packages.sh l.88-91).
+  replaceSystemLibcrypt: true,
   yumBasearch: { i686: 'i386' },
   // OpenSSL: the system one is older than 1.1.1; curl, libxcrypt, Tcl/Tk: built on manylinux2014 only (pypa Dockerfile).
   nativeBuilds: [OPENSSL, CURL, LIBXCRYPT, TCL, TK],
@@ -32,6 +36,7 @@ export const CENTOS_7: BaseImage = {
 export const ALMALINUX_8: BaseImage = {
   key: 'almalinux-8', distro: 'AlmaLinux', version: '8', family: 'rhel', packageManager: 'dnf', libc: 'glibc', libcVersion: '2.28',
   references: sameRef('quay.io/almalinuxorg/almalinux:8', RHEL_ARCHES),
+  repositories: enterpriseLinuxRepositories('powertools'),
   extraPackages: { runtimeDeps: ['tk'], baseTools: ALMA_EXTRA_TOOLS, compileDeps: ['tk-devel'] },
   citation: `${BUILD_SH}; ${PKGS}`,
 };
@@ -39,6 +44,7 @@ export const ALMALINUX_8: BaseImage = {
 export const ALMALINUX_9: BaseImage = {
   key: 'almalinux-9', distro: 'AlmaLinux', version: '9', family: 'rhel', packageManager: 'dnf', libc: 'glibc', libcVersion: '2.34',
   references: sameRef('quay.io/almalinuxorg/almalinux:9', RHEL_ARCHES),
+  repositories: enterpriseLinuxRepositories('crb'),
   extraPackages: { runtimeDeps: ['tk', 'libxcrypt-compat'], baseTools: ALMA_EXTRA_TOOLS, compileDeps: ['tk-devel'] },
   x86_64Baseline: 'x86-64-v2',
   citation: `${BUILD_SH}; ${PKGS}; pypa/manylinux@ad3c453:docker/build_scripts/install-gcc-wrapper.sh`,
@@ -47,6 +53,7 @@ export const ALMALINUX_9: BaseImage = {
 export const ALMALINUX_10: BaseImage = {
   key: 'almalinux-10', distro: 'AlmaLinux', version: '10', family: 'rhel', packageManager: 'dnf', libc: 'glibc', libcVersion: '2.39',
   references: sameRef('quay.io/almalinuxorg/almalinux:10', ['x86_64', 'aarch64']),
+  repositories: enterpriseLinuxRepositories('crb'),
   extraPackages: { runtimeDeps: ['tk', 'libxcrypt-compat'], baseTools: ALMA_EXTRA_TOOLS, compileDeps: ['tk-devel'] },
   x86_64Baseline: 'x86-64-v2',
   citation: `${BUILD_SH}; ${PKGS}`,
@@ -55,6 +62,7 @@ export const ALMALINUX_10: BaseImage = {
 export const ROCKYLINUX_10: BaseImage = {
   key: 'rockylinux-10', distro: 'Rocky Linux', version: '10', family: 'rhel', packageManager: 'dnf', libc: 'glibc', libcVersion: '2.39',
   references: { riscv64: 'rockylinux/rockylinux:10' },
+  repositories: enterpriseLinuxRepositories('crb'),
   extraPackages: { runtimeDeps: ['tk', 'libxcrypt-compat'], baseTools: ALMA_EXTRA_TOOLS, compileDeps: ['tk-devel'] },
   citation: `${BUILD_SH} l.66; ${PKGS}`,
 };

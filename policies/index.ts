@@ -28,8 +28,10 @@ export * from './base-images';
 export * from './distro-families';
 export * from './interpreters';
 export * from './lib-whitelists';
+export * from './package-managers';
 export * from './native-sources';
 export * from './recipes';
+export * from './repositories';
 export * from './toolchains';
 export * from './tools';
 

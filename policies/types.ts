@@ -38,6 +38,12 @@ export interface ArchInfo {
    * @default - configure's guess
    */
   readonly configureBuild?: Partial<Record<LibcKind, string>>;
+  /**
+   * Distro packages every image of this arch installs (same name on every family).
+   *
+   * @default []
+   */
+  readonly packages?: readonly string[];
   readonly citation: Citation;
 }
 
@@ -99,11 +105,19 @@ export interface BaseImage {
    */
   readonly x86_64Baseline?: 'x86-64-v2';
   /**
-   * The release is past its end of life: its repositories moved from `from` to `to` (hosts).
+   * How the package manager is set up before anything is installed: configuration settings,
+   * repositories to enable, and where an end-of-life release's repositories moved.
    *
-   * @default - repositories are live
+   * @default - the base image's configuration and repositories as they are
    */
-  readonly vault?: { readonly from: string; readonly to: string };
+  readonly repositories?: RepositorySetup;
+  /**
+   * The system libcrypt is glibc's: it is deleted once the image has libxcrypt's
+   * `/usr/local/lib/libcrypt.so.1` (built from source), so everything links libxcrypt.
+   *
+   * @default false
+   */
+  readonly replaceSystemLibcrypt?: boolean;
   /**
    * yum `$basearch` per arch, where the distro's detection is wrong in a 32-bit container.
    *
@@ -118,6 +132,102 @@ export interface BaseImage {
    */
   readonly nativeBuilds?: readonly NativeSource[];
   readonly citation: Citation;
+}
+
+/** The arches a piece of data applies to. */
+export interface ArchScope {
+  /**
+   * Only on these arches.
+   *
+   * @default - every arch
+   */
+  readonly onlyOn?: readonly Arch[];
+  /**
+   * Not on these arches.
+   *
+   * @default []
+   */
+  readonly notOn?: readonly Arch[];
+}
+
+/** One `key=value` line of a package manager's configuration file. */
+export interface ConfigSetting extends ArchScope {
+  /** Absolute path of the file, e.g. `/etc/yum.conf`. */
+  readonly file: string;
+  readonly key: string;
+  /** The value to set; null deletes every `key=` line. */
+  readonly value: string | null;
+  readonly citation: Citation;
+}
+
+/**
+ * One step that adds, enables or refreshes package repositories, run in order before the
+ * image's packages are installed: a command (argv, no shell), or the package manager's upgrade.
+ */
+export type RepositoryStep =
+  | (ArchScope & { readonly kind: 'command'; readonly argv: readonly string[]; readonly citation: Citation })
+  | (ArchScope & { readonly kind: 'upgrade'; readonly citation: Citation });
+
+/** A text rewrite of the `.repo` files (URL prefixes, paths), on the arches it names. */
+export interface MirrorRewrite extends ArchScope {
+  readonly from: string;
+  readonly to: string;
+  readonly citation: Citation;
+}
+
+/** The baseurl one repository (by id) gets, where the repository exists. */
+export interface RepoBaseurl extends ArchScope {
+  readonly repo: string;
+  readonly baseurl: string;
+  readonly citation: Citation;
+}
+
+/**
+ * Where an end-of-life release's repositories live now. Applied after every step that can add
+ * or update `.repo` files, and kept in the image as the `fixup-mirrors` command.
+ */
+export interface MirrorFix {
+  /**
+   * The repositories moved to an archive host: mirror lists are commented out and every
+   * `baseurl=` starting with `from` (commented or not) starts with `to` instead.
+   *
+   * @default - not moved
+   */
+  readonly vault?: MirrorRewrite;
+  /**
+   * A path rewritten in every `.repo` file (after the vault move).
+   *
+   * @default - none
+   */
+  readonly pathRewrite?: MirrorRewrite;
+  /**
+   * Per-repository baseurls (with `yum-config-manager --save`).
+   *
+   * @default []
+   */
+  readonly baseurls?: readonly RepoBaseurl[];
+}
+
+/** The package manager set-up of a base image, in the order it runs. */
+export interface RepositorySetup {
+  /**
+   * Configuration file settings, applied first.
+   *
+   * @default []
+   */
+  readonly config?: readonly ConfigSetting[];
+  /**
+   * Repository steps, each followed by the mirror fix.
+   *
+   * @default []
+   */
+  readonly steps?: readonly RepositoryStep[];
+  /**
+   * The mirror fix of an end-of-life release.
+   *
+   * @default - repositories are live
+   */
+  readonly mirrors?: MirrorFix;
 }
 
 /** A compiler toolchain: the distro compiler or a devtoolset/gcc-toolset. */

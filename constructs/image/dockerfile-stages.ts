@@ -94,7 +94,7 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
         { kind: 'add', source: BUILD_ARCHIVE, dest: `${LAYOUT.BUILD_DIR}/` },
         { kind: 'run', argv: ['/bin/sh', `${LAYOUT.BUILD_DIR}/install-entrypoint.sh`] },
         { kind: 'entrypoint', argv: ['manylinux-entrypoint'] },
-        ...(spec.base.vault ? [script('fixup-mirrors.sh')] : []),
+        script('setup-repositories.sh'),
         script('install-runtime-packages.sh'),
       ],
     },

@@ -1,4 +1,6 @@
 import type { ImageSpec } from './image-spec';
+import { commandLine, installPlan } from './install-plan';
+import type { InstallPlan } from './install-plan';
 import { LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
 import { BASE_TOOLS_LOCK, LOCKS_DIR, PYTHON_LOCKS_DIR, toolLockFile, toolLocksDir } from './locks';
 
@@ -25,7 +27,7 @@ export function renderTable(table: Table): string {
 }
 
 /** `image.env`: the in-image layout and every per-image decision, as KEY=value lines (never sourced). */
-export function imageEnv(spec: ImageSpec): [string, string][] {
+export function imageEnv(spec: ImageSpec, plan: InstallPlan = installPlan(spec)): [string, string][] {
   const { base, toolchain, family } = spec;
   return [
     ...(Object.entries(LAYOUT) as [string, string][]),
@@ -34,10 +36,17 @@ export function imageEnv(spec: ImageSpec): [string, string][] {
     ['LIBC', base.libc],
     ['FAMILY', family.name],
     ['PACKAGE_MANAGER', base.packageManager],
+    // The package manager's commands, words joined by single spaces (install-plan.ts).
+    ['PKG_INSTALL', commandLine(spec.id, plan.install)],
+    ['PKG_REFRESH', commandLine(spec.id, plan.refresh)],
+    // The mirror fix (fixup-mirrors.sh); the per-repository baseurls are mirrors.tsv.
+    ['MIRROR_VAULT_FROM', plan.mirrors.vault?.from ?? ''],
+    ['MIRROR_VAULT_TO', plan.mirrors.vault?.to ?? ''],
+    ['MIRROR_PATH_FROM', plan.mirrors.pathRewrite?.from ?? ''],
+    ['MIRROR_PATH_TO', plan.mirrors.pathRewrite?.to ?? ''],
+    ['REPLACE_SYSTEM_LIBCRYPT', String(base.replaceSystemLibcrypt ?? false)],
     ['DEVTOOLSET_ROOTPATH', toolchain.rootPath],
     ['YUM_BASEARCH', base.yumBasearch?.[spec.arch] ?? ''],
-    ['VAULT_FROM', base.vault?.from ?? ''],
-    ['VAULT_TO', base.vault?.to ?? ''],
     ['DEFAULT_SHELL', family.defaultShell ?? ''],
     ['LINUX32', String(spec.archInfo.linux32)],
     ['GCC_WRAPPER', String(spec.gccWrapper)],
@@ -68,25 +77,19 @@ export function interpreterTable(spec: ImageSpec): Table {
  * run inside the image. Plain text the scripts read by key or column name; no shell code is
  * generated.
  *
- * - `image.env`: `KEY=value` lines, the layout included (read with `fleet_value KEY`);
+ * - `image.env`: `KEY=value` lines, the layout and the package manager's commands included
+ *   (read with `fleet_value KEY`);
  * - `packages/<set>.txt`: one distro package per line;
+ * - `plan/config.tsv`, `plan/repositories.txt`, `plan/upgrade.txt`, `mirrors.tsv`: the rest of
+ *   the install plan (install-plan.ts), one command per line in the .txt files;
  * - `sources.tsv`, `interpreters.tsv`, `tools.tsv`, `shared-cpython.tsv`: tables with a header row.
  */
 export function renderImageData(spec: ImageSpec): DataFile[] {
-  const { family, base, toolchain } = spec;
-  const extra = base.extraPackages ?? {};
-  const packages = {
-    bootstrap: family.bootstrapPackages ?? [],
-    runtime: [
-      ...family.packages.manylinuxDeps, ...(extra.manylinuxDeps ?? []),
-      ...family.packages.runtimeDeps, ...(extra.runtimeDeps ?? []),
-      ...family.packages.baseTools, ...(extra.baseTools ?? []),
-      ...toolchain.packages,
-      ...spec.extraPackages,
-    ],
-    build: [...family.packages.compileDeps, ...(extra.compileDeps ?? [])],
-  };
+  const plan = installPlan(spec);
+  const commands = (argvs: readonly (readonly string[])[]) => argvs.map((argv) => `${commandLine(spec.id, argv)}\n`).join('');
   const tables: Record<string, Table> = {
+    'plan/config.tsv': { columns: ['file', 'key', 'value'], rows: plan.config.map((s) => [s.file, s.key, s.value ?? '']) },
+    'mirrors.tsv': { columns: ['repo', 'baseurl'], rows: plan.mirrors.baseurls.map((b) => [b.repo, b.baseurl]) },
     'sources.tsv': {
       columns: ['name', 'version', 'prefix', 'url', 'sha256', 'mirror'],
       rows: spec.nativeBuilds.map((s) => [s.name, s.version, nativePrefix(s), s.url, s.sha256, spec.sourceMirrors[s.name] ?? '']),
@@ -99,8 +102,11 @@ export function renderImageData(spec: ImageSpec): DataFile[] {
     },
   };
   return [
-    { path: 'image.env', content: imageEnv(spec).map(([key, value]) => `${key}=${value}\n`).join('') },
-    ...Object.entries(packages).map(([set, names]) => ({ path: `packages/${set}.txt`, content: names.map((name) => `${name}\n`).join('') })),
+    { path: 'image.env', content: imageEnv(spec, plan).map(([key, value]) => `${key}=${value}\n`).join('') },
+    { path: 'plan/repositories.txt', content: commands(plan.repositories) },
+    { path: 'plan/upgrade.txt', content: commands(plan.upgrade) },
+    ...Object.entries(plan.packages).map(([set, names]: [string, readonly string[]]) =>
+      ({ path: `packages/${set}.txt`, content: names.map((name) => `${name}\n`).join('') })),
     ...Object.entries(tables).map(([file, table]) => ({ path: file, content: renderTable(table) })),
   ];
 }

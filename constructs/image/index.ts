@@ -5,6 +5,7 @@ export * from './dockerfile';
 export * from './dockerfile-stages';
 export * from './image-data';
 export * from './image-spec';
+export * from './install-plan';
 export * from './layout';
 export * from './locks';
 export * from './manylinux-image';

@@ -16,6 +16,8 @@ export const LAYOUT = {
   TOOLS_VENV: '/opt/_internal/tools',
   /** pipx's home: one venv per tool. */
   PIPX_HOME: '/opt/_internal/pipx',
+  /** The fixup-mirrors command (runs the build folder's fixup-mirrors.sh), kept in the image as upstream keeps it. */
+  FIXUP_MIRRORS: '/usr/local/sbin/fixup-mirrors',
   /** Commands and wrappers (`python3.12`, `auditwheel`, `manylinux-interpreters`). */
   BIN_DIR: '/usr/local/bin',
   /** The CA bundle SSL_CERT_FILE points at (certifi's, linked). */
