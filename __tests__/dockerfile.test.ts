@@ -70,7 +70,7 @@ describe('renderDockerfile', () => {
 
   test('one build stage per CPython and per native dependency, native stages only where the data says', () => {
     const stages2014 = stageNames(renderDockerfile(spec(manylinux2014, 'x86_64')));
-    expect(stages2014).toEqual(['runtime_base', 'build_base', 'build_sqlite_autoconf', 'build_mpdecimal', 'build_zstd', 'build_openssl',
+    expect(stages2014).toEqual(['runtime_base', 'build_base', 'build_autoconf', 'build_automake', 'build_libtool', 'build_sqlite3', 'build_mpdecimal', 'build_zstd', 'build_openssl',
       'build_curl', 'build_git', 'build_libxcrypt', 'build_tcl', 'build_tk', 'build_cpython',
       'build_cp39_cp39', 'build_cp310_cp310', 'build_cp311_cp311', 'build_cp312_cp312', 'build_cp313_cp313',
       'build_cp314_cp314', 'build_cp314_cp314t', 'build_cp315_cp315', 'build_cp315_cp315t', 'image']);
@@ -79,12 +79,19 @@ describe('renderDockerfile', () => {
     expect(stages228.filter((name) => /^build_cp\d/.test(name))).toHaveLength(9);
   });
 
-  test('stages copy exactly what they need: git gets OpenSSL and curl, CPython the libraries it links', () => {
+  test('stages copy exactly what they need: build stages the build files (BUILDFS), the image the runtime files (ROOTFS)', () => {
     const text = renderDockerfile(spec(manylinux2014, 'x86_64'));
     const stage = (name: string) => text.split('\n\n').find((block) => block.startsWith(`FROM build_base AS ${name}`) || block.includes(`AS ${name}\n`))!;
-    expect(stage('build_git')).toContain('COPY --from=build_openssl /manylinux-rootfs/ /\nCOPY --from=build_curl /manylinux-rootfs/ /');
-    expect(stage('build_cpython')).toContain('COPY --from=build_tk /manylinux-rootfs/ /');
+    // git gets OpenSSL and curl; automake the autoconf built before it; CPython the libraries it links
+    expect(stage('build_git')).toContain('COPY --from=build_openssl /manylinux-buildfs/ /\nCOPY --from=build_curl /manylinux-buildfs/ /');
+    expect(stage('build_automake')).toContain('COPY --from=build_autoconf /manylinux-buildfs/ /');
+    expect(stage('build_cpython')).toContain('COPY --from=build_tk /manylinux-buildfs/ /');
     expect(stage('build_cpython')).not.toContain('build_git');
+    expect(stage('build_cpython')).not.toContain('build_autoconf');
+    expect(stage('build_cpython')).not.toContain('/manylinux-rootfs/');
+    expect(stage('image')).toContain('COPY --from=build_git /manylinux-rootfs/ /');
+    expect(stage('image')).toContain('COPY --from=build_libtool /manylinux-rootfs/ /');
+    expect(stage('image')).not.toContain('/manylinux-buildfs/');
     expect(stage('image')).toContain('COPY --from=build_cp314_cp314t /opt/_internal/cpython-3.14.6-nogil /opt/_internal/cpython-3.14.6-nogil');
     const order = orderNativeBuilds([GIT, ...NATIVE_SOURCES.filter((s) => s !== GIT)]).map((s) => s.name);
     expect(order.slice(0, 3)).toEqual(['openssl', 'curl', 'git']);

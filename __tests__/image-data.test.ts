@@ -80,10 +80,16 @@ describe('per-image data files', () => {
 
   test('native builds: OpenSSL, curl, libxcrypt and Tcl/Tk only where the base needs them; prefixes and mirrors as data', () => {
     const rows = (s: ReturnType<typeof spec>) => tableRows(s, 'sources.tsv');
-    expect(rows(spec(manylinux2014, 'x86_64')).map((r) => r.name).sort()).toEqual(['curl', 'git', 'libxcrypt', 'mpdecimal', 'openssl', 'sqlite-autoconf', 'tcl', 'tk', 'zstd']);
-    expect(rows(spec(manylinux_2_28, 'x86_64')).map((r) => r.name).sort()).toEqual(['git', 'mpdecimal', 'sqlite-autoconf', 'zstd']);
+    expect(rows(spec(manylinux2014, 'x86_64')).map((r) => r.name).sort())
+      .toEqual(['autoconf', 'automake', 'curl', 'git', 'libtool', 'libxcrypt', 'mpdecimal', 'openssl', 'sqlite3', 'tcl', 'tk', 'zstd']);
+    expect(rows(spec(manylinux_2_28, 'x86_64')).map((r) => r.name).sort()).toEqual(['autoconf', 'automake', 'git', 'libtool', 'mpdecimal', 'sqlite3', 'zstd']);
     const prefixes = Object.fromEntries(rows(spec(manylinux2014, 'x86_64')).map((r) => [r.name, r.prefix]));
-    expect(prefixes).toMatchObject({ openssl: '/opt/_internal/openssl-3.5', curl: '/opt/_internal/curl', 'sqlite-autoconf': '/usr/local', zstd: '/usr/local' });
+    // Upstream's folders: pypa/manylinux@ad3c453:docker/build_scripts/build-{openssl,curl,sqlite3,mpdecimal,zstd,git,tcltk}.sh
+    expect(prefixes).toEqual({
+      openssl: '/opt/_internal/openssl-3.5', curl: '/opt/_internal/curl-4', sqlite3: '/opt/_internal/sqlite3',
+      mpdecimal: '/opt/_internal/mpdecimal-4', zstd: '/opt/_internal/zstd-1',
+      git: '/usr/local', libxcrypt: '/usr/local', tcl: '/usr/local', tk: '/usr/local', autoconf: '/usr/local', automake: '/usr/local', libtool: '/usr/local',
+    });
     const mirrored = spec(manylinux_2_28, 'x86_64', { sourceMirrors: { zstd: 'https://mirror.example/zstd-1.5.7.tar.gz' } });
     expect(rows(mirrored).find((r) => r.name === 'zstd')!.mirror).toBe('https://mirror.example/zstd-1.5.7.tar.gz');
   });

@@ -2,8 +2,8 @@
  * The end-to-end fleet: real images built on this machine with the same constructs as the
  * published fleet. Debian bases (made with debootstrap, imported into the local engine) and two
  * CPythons each, 3.9.2 and 3.11.2 from the sha256-pinned tarballs the Debian archive serves
- * (python.org is out of reach here). Native dependencies come from the distro: their upstream
- * hosts are out of reach.
+ * (python.org is out of reach here). The manylinux_2_31 image builds every native source
+ * (e2e/sources.ts: the Debian pool's tarballs); the manylinux_2_36 one uses distro libraries.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,6 +11,7 @@ import { App, ImageFleet } from '../constructs';
 import type { ImageFleetProps, ImageOptions, ManylinuxImage } from '../constructs';
 import { DEBIAN_11, DEBIAN_11_GCC, DEBIAN_12, DEBIAN_12_GCC, cpythonInterpreter, manylinux_2_31, manylinux_2_36 } from '../policies';
 import type { Interpreter } from '../policies';
+import { AUTOCONF_DEBIAN, AUTOMAKE_DEBIAN, E2E_NATIVE_BUILDS, E2E_SOURCE_MIRRORS, LIBTOOL_DEBIAN } from './sources';
 
 /** Local names of the debootstrap-made bases (see e2e/setup.sh). */
 export const E2E_BASES = { bookworm: 'fleet-e2e/debian:bookworm', bullseye: 'fleet-e2e/debian:bullseye' };
@@ -29,11 +30,22 @@ export const CPYTHON_3_9_DEBIAN: Interpreter = cpythonInterpreter('3.9.2', {
   citation: 'Debian bullseye main/source/Sources (python3.9 Checksums-Sha256, 18889164 bytes), read 2026-11-21',
 });
 
+/** CPython 3.13.15 as Debian forky ships its upstream tarball: 3.13+ links the system libmpdec (found through pkg-config). */
+export const CPYTHON_3_13_DEBIAN: Interpreter = cpythonInterpreter('3.13.15', {
+  url: 'http://deb.debian.org/debian/pool/main/p/python3.13/python3.13_3.13.15.orig.tar.xz',
+  sha256: '1e66a7945a48390ee4c2a4268a0e4185884059a13c4aab6d148aa208deea4a76',
+  citation: 'Debian forky main/source/Sources (python3.13 3.13.15-1 Checksums-Sha256), read 2026-11-21',
+});
+
 /** The tools run on 3.11: the Debian pool serves no 3.12 tarball (the published default is 3.12). */
 const E2E_TOOLS_PYTHON = '3.11';
 
-/** SQLite and git from the distro instead of source builds (their upstream hosts are out of reach here). */
+/**
+ * The manylinux_2_36 image takes SQLite and git from the distro and builds only the GNU build
+ * tools (images install no distro libtool); the manylinux_2_31 image builds every native source.
+ */
 const DISTRO_PACKAGES = ['libsqlite3-dev', 'git'];
+const GNU_BUILD_TOOLS = [AUTOCONF_DEBIAN, AUTOMAKE_DEBIAN, LIBTOOL_DEBIAN];
 
 /** What a test may vary between deploys. */
 export interface E2eFleetOptions {
@@ -61,14 +73,15 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   const images: ImageOptions[] = [{
     policy: manylinux_2_36, arch: 'x86_64',
     baseImage: { ...DEBIAN_12, references: { x86_64: E2E_BASES.bookworm } }, toolchain: DEBIAN_12_GCC,
-    interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: [], buildCaCertificates,
+    interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: GNU_BUILD_TOOLS, buildCaCertificates,
     extraPackages: [...DISTRO_PACKAGES, ...(options.extraPackages ?? [])],
   }];
   if (!options.withoutBullseye) {
     images.push({
       policy: manylinux_2_31, arch: 'x86_64',
       baseImage: { ...DEBIAN_11, references: { x86_64: E2E_BASES.bullseye } }, toolchain: DEBIAN_11_GCC,
-      interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: [], buildCaCertificates, extraPackages: DISTRO_PACKAGES,
+      interpreters: [...interpreters, CPYTHON_3_13_DEBIAN], toolsPython: E2E_TOOLS_PYTHON, buildCaCertificates,
+      nativeBuilds: E2E_NATIVE_BUILDS, sourceMirrors: E2E_SOURCE_MIRRORS,
     });
   }
   return images;

@@ -1,6 +1,8 @@
 #!/bin/bash
 # build-cpython.sh TAG: one CPython from its sha256-pinned source tarball into the prefix
-# interpreters.tsv gives it (static libpython, as upstream manylinux).
+# interpreters.tsv gives it (static libpython, as upstream manylinux; finalize.sh packs
+# libpython*.a into one archive). The native builds of the image are found through pkg-config
+# (PKG_CONFIG_PATH) and cpython-lib.sh.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -16,14 +18,11 @@ options=()
 if [ "${free_threaded}" = "true" ]; then
 	options+=(--disable-gil)
 fi
-mapfile -t -O "${#options[@]}" options < <(cpython_configure_options)
-mpdecimal=$(source_field mpdecimal prefix)
-if [ -n "${mpdecimal}" ] && [ -e "${mpdecimal}/lib/libmpdec.so" ]; then
-	options+=(--with-system-libmpdec)
-fi
+mapfile -t -O "${#options[@]}" options < <(cpython_configure_options "${version}")
 
-compile_cpython "${url}" "${sha256}" "${mirror}" "" \
+compile_cpython "${version}" "${url}" "${sha256}" "${mirror}" "" \
 	--prefix="${prefix}" --disable-shared --with-ensurepip=no --enable-ipv6 "${options[@]}"
-rm -rf "${prefix}"/lib/python*/test "${prefix}"/lib/python*/config-*/*.a
-find "${prefix}" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c 'file "$1" | grep -q ELF && strip --strip-unneeded "$1" || true' _ {} \;
+rm -rf "${prefix}"/lib/python*/test
+find "${prefix}" -type f \( -name '*.pyc' -o -name '*.pyo' \) -delete
+strip_tree "${prefix}"
 log "${tag}: CPython ${version} in ${prefix}"

@@ -1,5 +1,6 @@
 #!/bin/bash
-# libmpdec into its prefix (sources.tsv; CPython's decimal module uses it with --with-system-libmpdec).
+# libmpdec into its own prefix (sources.tsv) with an rpath in its pkg-config file: CPython 3.13+
+# finds it through pkg-config and uses it for the decimal module.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -7,7 +8,14 @@ source "$(dirname "$0")/lib.sh"
 prefix=$(source_field mpdecimal prefix)
 src=$(fetch_source mpdecimal /tmp/mpdecimal)
 cd "${src}"
-./configure --prefix="${prefix}" --disable-cxx
+pc_rpath libmpdec/.pc/libmpdec.pc.in
+./configure --prefix="${prefix}" --enable-shared --enable-pc --disable-doc --disable-static --disable-cxx > /dev/null
 make -j"$(nproc)" > /dev/null
 make install DESTDIR="${ROOTFS}" > /dev/null
-rm -rf /tmp/mpdecimal "${ROOTFS}${prefix}"/lib/libmpdec.a "${ROOTFS}${prefix}"/share/doc/mpdecimal
+cd /
+rm -rf /tmp/mpdecimal
+strip_tree "${ROOTFS}"
+native_buildfs
+native_pkgconfig "${prefix}/lib/pkgconfig/libmpdec.pc"
+# The image keeps the library only.
+rm -rf "${ROOTFS}${prefix}/lib/pkgconfig" "${ROOTFS}${prefix}/include"

@@ -14,8 +14,8 @@ IFS=$'\x1f' read -r tag prefix < <(tsv_row shared-cpython.tsv python_version "${
 IFS=$'\x1f' read -r version url sha256 mirror < <(tsv_row interpreters.tsv tag "${tag}" version url sha256 mirror) || true
 [ -n "${url:-}" ] || die "no CPython ${python_version} (${tag}) in this image"
 
-mapfile -t options < <(cpython_configure_options)
-compile_cpython "${url}" "${sha256}" "${mirror}" "-Wl,-rpath,${prefix}/lib" \
+mapfile -t options < <(cpython_configure_options "${version}")
+compile_cpython "${version}" "${url}" "${sha256}" "${mirror}" "-Wl,-rpath,${prefix}/lib" \
 	--prefix="${prefix}" --enable-shared --with-ensurepip=no --enable-ipv6 "${options[@]}"
 rm -rf "${prefix}"/lib/python*/test
 log "shared CPython ${version} in ${prefix} (from ${tag})"

@@ -11,6 +11,14 @@ source "$(dirname "$0")/lib.sh"
 mkdir -p "${PYTHON_DIR}" "${BIN_DIR}"
 run_ldconfig
 
+# libpython*.a stays, for embedding only, packed into one archive (each is many megabytes);
+# every other static library under the internal folder goes.
+mapfile -t static_libs < <(cd "${INTERNAL_DIR}" && find . -path './cpython-*/lib/libpython*.a' | sort)
+if [ "${#static_libs[@]}" -gt 0 ]; then
+	(cd "${INTERNAL_DIR}" && XZ_OPT=-9e tar -cJf "$(fleet_value STATIC_LIBS_ARCHIVE)" "${static_libs[@]}")
+fi
+find "${INTERNAL_DIR}" -name '*.a' -delete
+
 # write_wrapper NAME TARGET: BIN_DIR/NAME runs TARGET.
 write_wrapper() {
 	printf '#!/bin/sh\nexec %s "$@"\n' "$2" > "${BIN_DIR}/$1"
@@ -81,8 +89,21 @@ while IFS=$'\x1f' read -r python_version prefix; do
 	write_wrapper "py${python_version}" "${prefix}/bin/python${python_version}"
 done < <(tsv_rows shared-cpython.tsv python_version prefix)
 
+# Upgrade what the steps above may have pulled in, trim locales and manuals again, and replace
+# glibc's libcrypt where libxcrypt's libcrypt.so.1 is now in /usr/local/lib. Before the compiler
+# fixes below: an upgraded toolset would undo them.
+LC_ALL=C bash "${BUILD_DIR}/update-system-packages.sh"
+
 if [ "$(fleet_value GCC_WRAPPER)" = "true" ]; then
 	bash "${BUILD_DIR}/install-gcc-wrapper.sh"
+fi
+
+if [ "$(fleet_value LIBSTDCXX_SCRIPT_FIX)" = "true" ]; then
+	# The toolset's libstdc++.so is a linker script naming the system libstdc++.so.6 once, before
+	# libstdc++_nonshared.a: what the archive needs from the shared library stays unresolved
+	# (pypa/manylinux#1760). Name the shared library again after the archive.
+	find "$(fleet_value DEVTOOLSET_ROOTPATH)" -name 'libstdc++.so' -type f \
+		-exec sed -i 's/INPUT\s*(\s*\([^ ]\+\)\s*\([^ ]\+\)\s*)/INPUT ( \1 \2 \1 )/' {} +
 fi
 
 rm -f /tmp/fleet-build-ca.pem "${BUILD_DIR}/build-ca.pem"

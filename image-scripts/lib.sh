@@ -30,9 +30,11 @@ PYTHON_DIR=$(fleet_value PYTHON_DIR)
 TOOLS_VENV=$(fleet_value TOOLS_VENV)
 BIN_DIR=$(fleet_value BIN_DIR)
 CERTS_PEM=$(fleet_value CERTS_PEM)
-# Native builds install under ROOTFS so each build stage hands exactly its files to the next.
+# A native build stage hands its files on through two folders: ROOTFS (what the final image
+# keeps) and BUILDFS (what later build stages compile against: headers and pkg-config files too).
 ROOTFS=$(fleet_value ROOTFS)
-export INTERNAL_DIR PYTHON_DIR TOOLS_VENV BIN_DIR CERTS_PEM ROOTFS
+BUILDFS=$(fleet_value BUILDFS)
+export INTERNAL_DIR PYTHON_DIR TOOLS_VENV BIN_DIR CERTS_PEM ROOTFS BUILDFS
 
 # tsv_rows TABLE FIELD…: the named fields of every row of TABLE (a .tsv beside this script whose
 # first line names the columns), joined by the unit separator $'\x1f' (empty fields survive
@@ -209,6 +211,38 @@ fetch_source() {
 	tar -xf "${archive}" -C "${dir}"
 	rm -f "${archive}"
 	find "${dir}" -mindepth 1 -maxdepth 1 -type d | head -n 1
+}
+
+# native_buildfs: BUILDFS becomes a copy of everything installed in ROOTFS so far; the build
+# script then trims ROOTFS to the runtime files.
+native_buildfs() {
+	mkdir -p "${ROOTFS}" "${BUILDFS}"
+	cp -a "${ROOTFS}/." "${BUILDFS}/"
+}
+
+# native_pkgconfig PC_FILE: links PC_FILE (an absolute path) into BUILDFS's /usr/local/lib/pkgconfig,
+# the PKG_CONFIG_PATH of every image, so later build stages find a library kept in its own prefix.
+native_pkgconfig() {
+	mkdir -p "${BUILDFS}/usr/local/lib/pkgconfig"
+	ln -sf "$1" "${BUILDFS}/usr/local/lib/pkgconfig/$(basename "$1")"
+}
+
+# pc_rpath PC_IN: adds an rpath to the Libs line of a pkg-config template, so everything linked
+# through it finds the library in its own prefix at run time.
+# shellcheck disable=SC2016 # ${libdir} is pkg-config's variable, written literally
+pc_rpath() {
+	sed -i 's|^Libs:|Libs: -Wl,--enable-new-dtags,-rpath=${libdir} |' "$1"
+	grep -q -- '-rpath=\${libdir}' "$1" || die "no Libs line to add an rpath to in $1"
+}
+
+# strip_tree DIR: strips every ELF file under DIR (others are left alone).
+strip_tree() {
+	find "$1" -type f -exec sh -c 'file "$1" | grep -q ELF && strip --strip-unneeded "$1" || true' _ {} \;
+}
+
+# version_at_least HAVE WANT: true when version HAVE >= WANT (dotted numbers).
+version_at_least() {
+	[ "$(printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n -k3,3n -k4,4n | head -n 1)" = "$2" ]
 }
 
 # Compiler flags of every source build: hardening as the distros build.

@@ -156,8 +156,8 @@ interpreter_checks() {
 	fi
 	if [ "${implementation}" = "cpython" ]; then
 		# HOME: idlelib writes its settings folder there when imported.
-		check "${tag}: the whole standard library imports; SQLite FTS5; version floors" \
-			env HOME="${out}" "${python}" -Wignore "${TESTS}/modules-check.py" ${floors[@]+"${floors[@]}"}
+		check "${tag}: the whole standard library imports; SQLite FTS5; the libraries built from source, loaded from their prefix" \
+			env HOME="${out}" "${python}" -Wignore "${TESTS}/modules-check.py" ${built[@]+"${built[@]}"}
 		check "${tag}: python${python_version}${suffix} and cpython${python_version}${suffix} run it (same -VV)" \
 			same_version "${python}" "${BIN_DIR}/python${python_version}${suffix}" "${BIN_DIR}/cpython${python_version}${suffix}"
 	else
@@ -182,6 +182,19 @@ interpreter_checks() {
 	fi
 }
 
+# static_libs_archived ARCHIVE: ARCHIVE holds the libpython*.a of every installed CPython and no
+# static library is left beside them.
+static_libs_archived() {
+	local listing prefix left
+	listing=$(tar -tJf "$1")
+	while IFS=$'\x1f' read -r prefix; do
+		echo "${listing}" | grep -q "^\./${prefix##*/}/lib/libpython[0-9.t]*\.a$" || fail "$1 has no libpython*.a of ${prefix}"
+		left=$(find "${prefix}" -name '*.a')
+		[ -z "${left}" ] || fail "static libraries left in ${prefix}: ${left}"
+	done < <(tsv_rows interpreters.tsv implementation installed prefix | awk -F $'\x1f' '$1 == "cpython" && $2 == "true" { print $3 }')
+	echo "${listing}"
+}
+
 # 1. Interpreter counts, from interpreters.tsv.
 listed=$(tsv_rows interpreters.tsv tag | grep -c .)
 installed=$(tsv_rows interpreters.tsv installed | grep -c '^true$' || true)
@@ -194,15 +207,17 @@ else
 	skip "ensure-all (set FLEET_TEST_ENSURE_ALL=1; on-demand interpreters download from the internet)"
 fi
 
-# 2. Every installed interpreter. Version floors only for what the image builds from source.
-floors=()
-for pair in sqlite-autoconf:sqlite openssl:openssl tcl:tcl tk:tk zstd:zstd; do
-	version=$(source_field "${pair%%:*}" version)
-	if [ -n "${version}" ]; then
-		floors+=(--floor "${pair#*:}=${version}")
+# 2. Every installed interpreter. The libraries the image builds from source (sources.tsv) must
+# be the ones the interpreters load: that version, from that prefix.
+built=()
+for pair in sqlite3:sqlite openssl:openssl tcl:tcl tk:tk zstd:zstd mpdecimal:mpdecimal; do
+	IFS=$'\x1f' read -r version prefix < <(tsv_row sources.tsv name "${pair%%:*}" version prefix) || true
+	if [ -n "${version:-}" ]; then
+		built+=(--built "${pair#*:}=${version}@${prefix}")
 	else
-		skip "${pair#*:} version floor (the distro's library: the image does not build ${pair%%:*})"
+		skip "${pair#*:} from source (the distro's library: the image does not build ${pair%%:*})"
 	fi
+	version="" prefix=""
 done
 check "the openssl command is there (it makes the TLS test certificates)" command -v openssl
 have_openssl=${last_passed}
@@ -225,6 +240,60 @@ for name in autoconf automake libtoolize git cmake swig patchelf; do
 	has_tool "${name}" || check "${name} reports its version" version_of "${name}"
 done
 check "git lfs version" git lfs version
+
+# 4. The tools and libraries built from source (sources.tsv) are the ones the image runs.
+# reports_version COMMAND VERSION: COMMAND --version prints VERSION (a Debian +dfsg suffix aside).
+reports_version() {
+	local said
+	said=$($1 --version 2>&1 | head -n 1)
+	echo "${said}"
+	case " ${said} " in
+		*" ${2%%+*} "* | *" ${2%%+*})"*) ;;
+		*) fail "$1 reports '${said}', not ${2%%+*}" ;;
+	esac
+}
+# runs_from FILE PREFIX LIBRARY: the dynamic loader resolves LIBRARY for FILE under PREFIX/lib.
+runs_from() {
+	local resolved
+	resolved=$(ldd "$1" | awk -v lib="$3" '$1 ~ "^" lib { print $3 }')
+	echo "$1: $3 => ${resolved:-not found}"
+	case "${resolved}" in
+		"$2"/lib/*) ;;
+		*) fail "$1 loads $3 from '${resolved:-nowhere}', not from $2/lib" ;;
+	esac
+}
+for tool in autoconf:autoconf automake:automake libtool:libtoolize git:git; do
+	version=$(source_field "${tool%%:*}" version)
+	if [ -z "${version}" ]; then
+		skip "${tool#*:} from source (the image does not build ${tool%%:*})"
+	elif [ "$(command -v "${tool#*:}")" != "$(source_field "${tool%%:*}" prefix)/bin/${tool#*:}" ]; then
+		# autoconf and automake are built only where the distro's is older.
+		distro_version=$("${tool#*:}" --version | head -n 1)
+		check "${tool#*:}: the distro's (${distro_version}) is not older than ${version}" version_at_least "${distro_version##* }" "${version%%+*}"
+	else
+		check "${tool#*:} --version is ${version}, the build's" reports_version "${tool#*:}" "${version}"
+	fi
+done
+curl_prefix=$(source_field curl prefix)
+if [ -n "${curl_prefix}" ]; then
+	check "git's HTTPS transport links the libcurl built from source" runs_from "$(git --exec-path)/git-remote-https" "${curl_prefix}" libcurl.so.4
+else
+	skip "libcurl from source (the image does not build curl)"
+fi
+openssl_prefix=$(source_field openssl prefix)
+if [ -n "${curl_prefix}" ] && [ -n "${openssl_prefix}" ]; then
+	check "that libcurl links the OpenSSL built from source" runs_from "${curl_prefix}/lib/libcurl.so.4" "${openssl_prefix}" libssl.so.3
+fi
+libxcrypt_prefix=$(source_field libxcrypt prefix)
+if [ -n "${libxcrypt_prefix}" ]; then
+	check "libcrypt.so.2 from libxcrypt hashes a password (yescrypt)" \
+		"${PYTHON_DIR}/$(tsv_rows interpreters.tsv tag implementation installed | awk -F $'\x1f' '$2 == "cpython" && $3 == "true" { print $1; exit }')/bin/python" \
+		"${TESTS}/crypt-check.py" "${libxcrypt_prefix}/lib/libcrypt.so.2"
+else
+	skip "libxcrypt from source (the image does not build libxcrypt)"
+fi
+static_libs=$(fleet_value STATIC_LIBS_ARCHIVE)
+check "libpython*.a of every CPython, for embedding, in ${static_libs}" static_libs_archived "${static_libs}"
 check "tar is GNU tar" sh -c 'tar --version | grep "GNU tar"'
 check "manylinux-interpreters --help" manylinux-interpreters --help
 
@@ -248,13 +317,13 @@ else
 		pipx run --pip-args="--find-links=${work}/${tools_tag}/fixed" --spec fleet-demo fleet-demo
 fi
 
-# 4. Shared libpython builds.
+# 5. Shared libpython builds.
 while IFS=$'\x1f' read -r python_version; do
 	check "py${python_version}: shared libpython" \
 		"${BIN_DIR}/py${python_version}" -c 'import sysconfig; assert sysconfig.get_config_var("Py_ENABLE_SHARED") == 1'
 done < <(tsv_rows shared-cpython.tsv python_version)
 
-# 5. Compilers, shell, autotools.
+# 6. Compilers, shell, autotools.
 plain_x86_64() {
 	local driver
 	driver=$(echo | gcc -S -x c -v -o /dev/null - 2>&1)

@@ -35,3 +35,13 @@ export const ALL_ARCHES: readonly Arch[] = Object.keys(ARCHITECTURES) as Arch[];
 export function isArch(value: string): value is Arch {
   return Object.prototype.hasOwnProperty.call(ARCHITECTURES, value);
 }
+
+/**
+ * How long building one image may take, in minutes: the deploy job's limit in the generated
+ * workflow and the provider's build timeout (kreuzwerker/docker's default, 20 minutes, is
+ * shorter than a cold build of a published image). Emulated builds run about ten times slower
+ * (shared/reference/machine-notes.md: CPython 3.11 under QEMU 991 s against 97 s natively).
+ */
+export function buildTimeoutMinutes(arch: Pick<ArchInfo, 'emulated'>): number {
+  return arch.emulated ? 360 : 120;
+}

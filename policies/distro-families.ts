@@ -3,10 +3,11 @@ import type { DistroFamily, FamilyName } from './types';
 const PKGS = 'pypa/manylinux@ad3c453:docker/build_scripts/install-runtime-packages.sh + install-build-packages.sh';
 
 /**
- * Packages every family installs under the same name. libtool is the distro's (upstream builds
- * it from source: pypa/manylinux@ad3c453:docker/build_scripts/install-libtool.sh).
+ * Packages every family installs under the same name. libtool is not among them: it is built
+ * from source (native-sources.ts), as upstream's install-libtool.sh does; autoconf and automake
+ * are the distro's, replaced in /usr/local by the source builds where those are newer.
  */
-const COMMON_BASE_TOOLS = ['autoconf', 'automake', 'bison', 'bzip2', 'ca-certificates', 'curl', 'diffutils', 'file', 'libtool', 'make', 'patch', 'unzip'];
+const COMMON_BASE_TOOLS = ['autoconf', 'automake', 'bison', 'bzip2', 'ca-certificates', 'curl', 'diffutils', 'file', 'make', 'patch', 'unzip'];
 
 /**
  * The three distro families. Release-specific names (libffi7 vs libffi8, tk vs libXft, …)

@@ -16,7 +16,7 @@ export const OPENSSL: NativeSource = {
 };
 
 export const SQLITE: NativeSource = {
-  name: 'sqlite-autoconf',
+  name: 'sqlite3',
   version: '3.53.2',
   cpythonDependency: true,
   url: 'https://www.sqlite.org/2026/sqlite-autoconf-3530200.tar.gz',
@@ -90,8 +90,39 @@ export const TK: NativeSource = {
   citation: 'pypa/manylinux@ad3c453962dd6d0644f765dcc19cc79c6123b9a0:docker/Dockerfile',
 };
 
+// The GNU build tools, built into /usr/local where the distro's are older (libtool always:
+// upstream installs no distro libtool).
+
+export const AUTOCONF: NativeSource = {
+  name: 'autoconf',
+  version: '2.73',
+  cpythonDependency: false,
+  url: 'https://ftpmirror.gnu.org/gnu/autoconf/autoconf-2.73.tar.gz',
+  sha256: '259ddfa3bddc799cfb81489cc0f17dfdf1bd6d1505dda53c0f45ff60d6a4f9a7',
+  citation: 'pypa/manylinux@ad3c453962dd6d0644f765dcc19cc79c6123b9a0:docker/Dockerfile',
+};
+
+export const AUTOMAKE: NativeSource = {
+  name: 'automake',
+  version: '1.18.1',
+  cpythonDependency: false,
+  needs: ['autoconf'],
+  url: 'https://ftpmirror.gnu.org/gnu/automake/automake-1.18.1.tar.gz',
+  sha256: '63e585246d0fc8772dffdee0724f2f988146d1a3f1c756a3dc5cfbefa3c01915',
+  citation: 'pypa/manylinux@ad3c453962dd6d0644f765dcc19cc79c6123b9a0:docker/Dockerfile',
+};
+
+export const LIBTOOL: NativeSource = {
+  name: 'libtool',
+  version: '2.5.4',
+  cpythonDependency: false,
+  url: 'https://ftpmirror.gnu.org/gnu/libtool/libtool-2.5.4.tar.gz',
+  sha256: 'da8ebb2ce4dcf46b90098daf962cffa68f4b4f62ea60f798d0ef12929ede6adf',
+  citation: 'pypa/manylinux@ad3c453962dd6d0644f765dcc19cc79c6123b9a0:docker/Dockerfile',
+};
+
 /** Built for every image: newer than any distro ships, and CPython needs them. */
-export const COMMON_NATIVE_BUILDS: readonly NativeSource[] = [SQLITE, MPDECIMAL, ZSTD, GIT];
+export const COMMON_NATIVE_BUILDS: readonly NativeSource[] = [AUTOCONF, AUTOMAKE, LIBTOOL, SQLITE, MPDECIMAL, ZSTD, GIT];
 
 /** Every native source, by name. */
-export const NATIVE_SOURCES: readonly NativeSource[] = [OPENSSL, SQLITE, MPDECIMAL, ZSTD, GIT, CURL, LIBXCRYPT, TCL, TK];
+export const NATIVE_SOURCES: readonly NativeSource[] = [OPENSSL, SQLITE, MPDECIMAL, ZSTD, GIT, CURL, LIBXCRYPT, TCL, TK, AUTOCONF, AUTOMAKE, LIBTOOL];

@@ -22,7 +22,9 @@ export const GCC_TOOLSET_14: Toolchain = {
   packages: toolsetPackages('gcc-toolset-14'),
   availableOn: ['almalinux-8', 'almalinux-9'],
   libDirs: TOOLSET_LIB_DIRS,
-  citation: `${BUILD_SH}; ${PKGS}; ${README}`,
+  // Patched on manylinux_2_28 and manylinux_2_34, the two policies on gcc-toolset-14.
+  libstdcxxScriptFix: true,
+  citation: `${BUILD_SH}; ${PKGS}; ${README}; pypa/manylinux@ad3c453:docker/build_scripts/finalize.sh l.116-119 (libstdc++.so)`,
 };
 
 const DEBIAN_GCC = ['binutils', 'gcc', 'g++', 'gfortran', 'libatomic1'];

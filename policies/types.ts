@@ -246,6 +246,13 @@ export interface Toolchain {
   readonly libDirs: readonly string[];
   /** Library directories for 32-bit (i686) images, when they differ. */
   readonly libDirs32?: readonly string[];
+  /**
+   * Its `libstdc++.so` is a linker script that must name the system `libstdc++.so.6` again after
+   * `libstdc++_nonshared.a` (pypa/manylinux#1760); finalize.sh patches it.
+   *
+   * @default false
+   */
+  readonly libstdcxxScriptFix?: boolean;
   readonly citation: Citation;
 }
 

@@ -32,6 +32,7 @@ const output = (dir: string, name: string) => JSON.parse(terraform(env, `output 
 const init = (dir: string) => { overrideProviders(dir, env); terraform(env, `init ${path.basename(dir)}`, dir, ['init', '-input=false']); };
 
 let stacksV1 = '';
+const inImageOutput: Record<string, string> = {};
 
 beforeAll(() => {
   // An interrupted run may have left state, synth output and images behind: start clean.
@@ -107,7 +108,45 @@ test('the in-image tests pass in each image', () => {
     const result = run(`in-image tests of ${id}`, env.docker, ['run', '--rm', reference, RUN_TESTS]);
     expect(result.stdout).toContain('all in-image checks passed');
     expect(result.stdout).not.toContain('FAILED');
+    inImageOutput[id] = result.stdout;
   }
+});
+
+test('the manylinux_2_31 image runs every native source build: each tool and library is the one built, from its prefix', () => {
+  // GIVEN the in-image suite's output for the image that builds every native source (e2e/sources.ts)
+  const out = inImageOutput.manylinux_2_31_x86_64;
+  // THEN no component fell back to the distro's, and each check of a built component passed
+  expect(out).not.toMatch(/^SKIP: .* from source/m);
+  for (const check of [
+    /^PASS: cp39-cp39: .*the libraries built from source, loaded from their prefix$/m,
+    /^PASS: cp311-cp311: .*the libraries built from source, loaded from their prefix$/m,
+    /^PASS: cp313-cp313: .*the libraries built from source, loaded from their prefix$/m,
+    /^PASS: git --version is 2\.53\.0, the build's$/m,
+    /^PASS: libtoolize --version is 2\.5\.4, the build's$/m,
+    /^PASS: (autoconf --version is 2\.72, the build's|autoconf: the distro's .* is not older than 2\.72)$/m,
+    /^PASS: git's HTTPS transport links the libcurl built from source$/m,
+    /^PASS: that libcurl links the OpenSSL built from source$/m,
+    /^PASS: libcrypt\.so\.2 from libxcrypt hashes a password \(yescrypt\)$/m,
+    /^PASS: libpython\*\.a of every CPython, for embedding, in /m,
+  ]) {
+    expect(out).toMatch(check);
+  }
+  // AND the versions printed are those of e2e/sources.ts (read from the interpreters themselves)
+  expect(out).toContain('sqlite 3.53.4 (sqlite3.sqlite_version_info) from /opt/_internal/sqlite3/lib/libsqlite3.so');
+  expect(out).toContain('openssl 3.5.7 (OpenSSL 3.5.7');
+  expect(out).toContain('mpdecimal 4.0.1 (decimal.__libmpdec_version__) from /opt/_internal/mpdecimal-4/lib/libmpdec.so');
+  expect(out).toMatch(/tcl 8\.6\.18 \(Tcl's info patchlevel\) from \/usr\/local\/lib\/libtcl8\.6\.so/);
+});
+
+test('a distro package that does not exist stops the install, naming the package', () => {
+  // GIVEN the manylinux_2_31 image and its own package helpers (image-scripts/lib.sh)
+  const reference = output(stackDir(stacksV1, 'manylinux_2_31_x86_64'), 'content_tag');
+  // WHEN it installs a package that no repository has
+  const result = run('install a missing package', env.docker, ['run', '--rm', reference, 'bash', '-c',
+    `source ${LAYOUT.BUILD_DIR}/lib.sh && pkg_refresh > /dev/null && pkg_install fleet-no-such-package`], { allowed: [1, 100] });
+  // THEN it fails, and the error names the package
+  expect(result.status).not.toBe(0);
+  expect(`${result.stdout}${result.stderr}`).toContain('fleet-no-such-package');
 });
 
 test('cibuildwheel builds, repairs and tests a wheel for every CPython in the manylinux_2_36 image, with the default frontend and with uv', () => {

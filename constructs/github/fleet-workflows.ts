@@ -1,4 +1,4 @@
-import { ARCHITECTURES } from '../../policies';
+import { ARCHITECTURES, buildTimeoutMinutes } from '../../policies';
 import { LAYOUT } from '../image/layout';
 import { contentTag } from '../private/naming';
 import { ACTIONS } from './actions';
@@ -123,7 +123,7 @@ function imageJob(image: WorkflowImage, registry: string): Job {
     environment: REGISTRY_ENVIRONMENT,
     permissions: { contents: 'read' },
     concurrency: { group: `deploy-${image.stack}`, cancelInProgress: false },
-    timeoutMinutes: image.emulated ? 360 : 120,
+    timeoutMinutes: buildTimeoutMinutes(image),
     // The registry the workflow was generated for (its image references embed it); the Actions
     // variable of the same name carries it to other workflows.
     env: { FLEET_REGISTRY: registry, CHECKPOINT_DISABLE: '1' },

@@ -2,6 +2,7 @@ import type { Image } from '@cdktf/provider-docker/lib/image';
 import { TerraformStack } from 'cdktf';
 import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { buildTimeoutMinutes } from '../../policies';
 import { checkShape, fail, show } from '../private/errors';
 import { contentTag, derivedImageIdOf, repositoryOf } from '../private/naming';
 import { computeSpecHash, renderDerivedContext } from './build-context';
@@ -64,7 +65,8 @@ export class DerivedImage extends TerraformStack {
     this.addDependency(props.parent);
     const parts = addImageResources(this, {
       registry: props.registry, dockerHost: props.dockerHost, backend: props.backend, repository: this.repository,
-      platform: props.parent.spec.archInfo.dockerPlatform, contextFiles: this.contextFiles, specHash: this.specHash, extraTags: this.extraTags,
+      platform: props.parent.spec.archInfo.dockerPlatform,
+      buildTimeoutMinutes: buildTimeoutMinutes(props.parent.spec.archInfo), contextFiles: this.contextFiles, specHash: this.specHash, extraTags: this.extraTags,
     });
     this.buildId = parts.buildId;
     this.image = parts.image;

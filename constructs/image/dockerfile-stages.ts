@@ -51,7 +51,10 @@ export function imageLabels(spec: ImageSpec): [string, string][] {
 const script = (name: string, ...args: string[]): Instruction =>
   ({ kind: 'run', argv: ['manylinux-entrypoint', 'bash', `${LAYOUT.BUILD_DIR}/${name}`, ...args] });
 const stageName = (name: string) => `build_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+/** A native build's runtime files, for the final image. */
 const copyRootfs = (name: string): Instruction => ({ kind: 'copy', from: stageName(name), sources: [`${LAYOUT.ROOTFS}/`], dest: '/' });
+/** A native build's files with headers and pkg-config links, for later build stages. */
+const copyBuildfs = (name: string): Instruction => ({ kind: 'copy', from: stageName(name), sources: [`${LAYOUT.BUILDFS}/`], dest: '/' });
 
 /** Native builds ordered so every build comes after those it needs. */
 export function orderNativeBuilds(builds: readonly NativeSource[]): NativeSource[] {
@@ -103,7 +106,7 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
       name: stageName(native.name),
       from: 'build_base',
       instructions: [
-        ...(native.needs ?? []).filter((need) => natives.some((n) => n.name === need)).map(copyRootfs),
+        ...(native.needs ?? []).filter((need) => natives.some((n) => n.name === need)).map(copyBuildfs),
         script(`build-${native.name}.sh`),
       ],
     })),
@@ -111,7 +114,7 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
       name: 'build_cpython',
       from: 'build_base',
       instructions: [
-        ...natives.filter((native) => native.cpythonDependency).map((native) => copyRootfs(native.name)),
+        ...natives.filter((native) => native.cpythonDependency).map((native) => copyBuildfs(native.name)),
         script('prepare-cpython-build.sh'),
       ],
     },

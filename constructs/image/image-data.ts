@@ -46,6 +46,7 @@ export function imageEnv(spec: ImageSpec, plan: InstallPlan = installPlan(spec))
     ['MIRROR_PATH_TO', plan.mirrors.pathRewrite?.to ?? ''],
     ['REPLACE_SYSTEM_LIBCRYPT', String(base.replaceSystemLibcrypt ?? false)],
     ['DEVTOOLSET_ROOTPATH', toolchain.rootPath],
+    ['LIBSTDCXX_SCRIPT_FIX', String(toolchain.libstdcxxScriptFix ?? false)],
     ['YUM_BASEARCH', base.yumBasearch?.[spec.arch] ?? ''],
     ['DEFAULT_SHELL', family.defaultShell ?? ''],
     ['LINUX32', String(spec.archInfo.linux32)],

@@ -20,10 +20,14 @@ export const LAYOUT = {
   FIXUP_MIRRORS: '/usr/local/sbin/fixup-mirrors',
   /** Commands and wrappers (`python3.12`, `auditwheel`, `manylinux-interpreters`). */
   BIN_DIR: '/usr/local/bin',
+  /** Every CPython's libpython*.a, for embedding only, packed together (as upstream names it). */
+  STATIC_LIBS_ARCHIVE: '/opt/_internal/static-libs-for-embedding-only.tar.xz',
   /** The CA bundle SSL_CERT_FILE points at (certifi's, linked). */
   CERTS_PEM: '/opt/_internal/certs.pem',
-  /** Where native build stages install (DESTDIR), copied from there into later stages. */
+  /** What a native build stage hands to the final image (its runtime files). */
   ROOTFS: '/manylinux-rootfs',
+  /** What a native build stage hands to later build stages (headers, pkg-config files too). */
+  BUILDFS: '/manylinux-buildfs',
 } as const;
 
 /** Keys of the layout table, as they appear in image.env. */
@@ -43,9 +47,15 @@ export function sharedCpythonPrefix(pythonVersion: string): string {
  * Native builds that install into a folder of their own (kept out of the system paths and
  * found through an rpath); every other native build installs into /usr/local.
  */
+const major = (version: string) => version.split(/[.+]/)[0];
 const OWN_PREFIX: Readonly<Record<string, (version: string) => string>> = {
+  // Folder names as upstream's scripts spell them (pypa/manylinux@ad3c453:docker/build_scripts/
+  // build-openssl.sh, build-curl.sh, build-sqlite3.sh, build-mpdecimal.sh, build-zstd.sh).
   openssl: (version) => `${LAYOUT.INTERNAL_DIR}/openssl-${version.split('.').slice(0, 2).join('.')}`,
-  curl: () => `${LAYOUT.INTERNAL_DIR}/curl`,
+  curl: () => `${LAYOUT.INTERNAL_DIR}/curl-4`,
+  sqlite3: () => `${LAYOUT.INTERNAL_DIR}/sqlite3`,
+  mpdecimal: (version) => `${LAYOUT.INTERNAL_DIR}/mpdecimal-${major(version)}`,
+  zstd: (version) => `${LAYOUT.INTERNAL_DIR}/zstd-${major(version)}`,
 };
 
 /** The folder a native source build installs into. */

@@ -2,6 +2,7 @@ import type { Image } from '@cdktf/provider-docker/lib/image';
 import { Annotations, TerraformStack } from 'cdktf';
 import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { buildTimeoutMinutes } from '../../policies';
 import type { Arch, Policy } from '../../policies';
 import { repositoryOf } from '../private/naming';
 import { computeSpecHash, renderImageContext } from './build-context';
@@ -56,6 +57,7 @@ export class ManylinuxImage extends TerraformStack {
     }
     const parts = addImageResources(this, {
       ...props, repository: this.repository, platform: spec.archInfo.dockerPlatform,
+      buildTimeoutMinutes: buildTimeoutMinutes(spec.archInfo),
       contextFiles: this.contextFiles, specHash: this.specHash, extraTags: spec.extraTags,
     });
     this.buildId = parts.buildId;

@@ -1,9 +1,10 @@
-"""modules-check.py [--floor NAME=VERSION ...]: the standard library of a manylinux CPython.
+"""modules-check.py [--built NAME=VERSION@PREFIX ...]: the standard library of a manylinux CPython.
 
 Imports every standard-library module (and the submodules of its public packages), the
 build-time optional extension modules a manylinux CPython must have, checks SQLite has FTS5,
-and checks the runtime version of each component given with --floor (sqlite, openssl, tcl,
-tk, zstd: those the image builds from source) is at least that version.
+and, for each component given with --built (those the image builds from source: sqlite,
+openssl, tcl, tk, zstd, mpdecimal), that the interpreter runs exactly that version, loaded
+from that prefix (the library file mapped into this process lives under PREFIX/lib).
 Run with -Wignore: deprecated modules warn when imported.
 """
 import argparse
@@ -142,42 +143,63 @@ def zstd_version():
     return importlib.import_module("compression.zstd").zstd_version_info, "compression.zstd.zstd_version_info"
 
 
-# How each component's runtime version is read: (version tuple, where it comes from).
-VERSIONS = {"sqlite": sqlite_version, "openssl": openssl_version, "tcl": tcl_version, "tk": tk_version}
-if sys.version_info >= (3, 14):
-    VERSIONS["zstd"] = zstd_version
-FLOOR_NAMES = ("sqlite", "openssl", "tcl", "tk", "zstd")
+def mpdecimal_version():
+    import decimal
+    return tuple(int(part) for part in decimal.__libmpdec_version__.split(".")), "decimal.__libmpdec_version__"
 
 
-def check_floors(floors, failures):
-    for name, floor in sorted(floors.items()):
-        if name not in VERSIONS:
-            print(f"{name} >= {floor}: not checked (no runtime version to read before Python 3.14)")
+# Per component: how its runtime version is read (version tuple, where it comes from), the
+# library file that must be mapped, and the oldest Python that uses the built library (older
+# ones read no version or use a bundled copy).
+COMPONENTS = {
+    "sqlite": (sqlite_version, "libsqlite3.so", (3, 9)),
+    "openssl": (openssl_version, "libssl.so", (3, 9)),
+    "tcl": (tcl_version, "libtcl8.6.so", (3, 9)),
+    "tk": (tk_version, "libtk8.6.so", (3, 9)),
+    "zstd": (zstd_version, "libzstd.so", (3, 14)),
+    "mpdecimal": (mpdecimal_version, "libmpdec.so", (3, 13)),
+}
+
+
+def mapped_files():
+    with open("/proc/self/maps") as maps:
+        return {line.split(None, 5)[5].strip() for line in maps if len(line.split(None, 5)) == 6}
+
+
+def check_built(built, failures):
+    for name, spec in sorted(built.items()):
+        pinned, _, prefix = spec.partition("@")
+        read, library, since = COMPONENTS[name]
+        if sys.version_info[:2] < since:
+            print(f"{name} {pinned}: not checked (Python {version_text(since)}+ uses it)")
             continue
         try:
-            version, source = VERSIONS[name]()
+            version, source = read()
         except Exception as error:  # noqa: BLE001
             failures.append(f"{name} version: {type(error).__name__}: {error}")
             continue
-        wanted = tuple(int(part) for part in floor.split("."))[:len(version)]
-        if tuple(version[:len(wanted)]) < wanted:
-            failures.append(f"{name} {version_text(version)} ({source}) is older than {floor}, the version the image builds")
-        else:
-            compared = version_text(wanted) + ("" if version_text(wanted) == floor else f" of {floor}")
-            print(f"{name} {version_text(version)} >= {compared} ({source})")
+        wanted = tuple(int(part) for part in pinned.split("+")[0].split("."))[:len(version)]
+        if tuple(version[:len(wanted)]) != wanted:
+            failures.append(f"{name} {version_text(version)} ({source}), not {pinned}, the version the image builds")
+            continue
+        loaded = sorted(path for path in mapped_files() if os.path.basename(path).startswith(library))
+        if not any(path.startswith(prefix.rstrip("/") + "/lib") for path in loaded):
+            failures.append(f"{name}: {library} loaded from {loaded or 'nowhere'}, not from {prefix}/lib")
+            continue
+        print(f"{name} {version_text(version)} ({source}) from {', '.join(loaded)}")
 
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--floor", action="append", default=[], metavar="NAME=VERSION",
-                        help=f"a component's lowest acceptable runtime version ({', '.join(FLOOR_NAMES)})")
+    parser.add_argument("--built", action="append", default=[], metavar="NAME=VERSION@PREFIX",
+                        help=f"a component the image builds from source ({', '.join(COMPONENTS)})")
     args = parser.parse_args(argv)
-    if any("=" not in item for item in args.floor):
-        parser.error(f"--floor takes NAME=VERSION, got {args.floor}")
-    floors = dict(item.split("=", 1) for item in args.floor)
-    unknown = set(floors) - set(FLOOR_NAMES)
+    if any("=" not in item or "@" not in item for item in args.built):
+        parser.error(f"--built takes NAME=VERSION@PREFIX, got {args.built}")
+    built = dict(item.split("=", 1) for item in args.built)
+    unknown = set(built) - set(COMPONENTS)
     if unknown:
-        parser.error(f"unknown --floor component(s) {', '.join(sorted(unknown))} (allowed: {', '.join(FLOOR_NAMES)})")
+        parser.error(f"unknown --built component(s) {', '.join(sorted(unknown))} (allowed: {', '.join(COMPONENTS)})")
 
     failures = []
     for name in REQUIRED:
@@ -197,7 +219,7 @@ def main(argv):
         connection.close()
     if ssl.OPENSSL_VERSION_INFO < (1, 1, 1):
         failures.append(f"{ssl.OPENSSL_VERSION} is older than 1.1.1")
-    check_floors(floors, failures)
+    check_built(built, failures)
 
     for failure in failures:
         print(f"wrong: {failure}")

@@ -37,6 +37,8 @@ export interface ImageTarget {
 export interface ImageStackProps extends ImageTarget {
   readonly repository: string;
   readonly platform: string;
+  /** The build's time limit (policies/architectures.ts buildTimeoutMinutes). */
+  readonly buildTimeoutMinutes: number;
   readonly contextFiles: readonly ContextFile[];
   readonly specHash: string;
   readonly extraTags: readonly string[];
@@ -89,6 +91,7 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
     buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform },
     triggers: { spec_hash: props.specHash },
     keepLocally: true,
+    timeouts: { create: `${props.buildTimeoutMinutes}m`, update: `${props.buildTimeoutMinutes}m` },
   });
 
   const push = new Construct(stack, 'Push');
