@@ -154,8 +154,8 @@ describe('lock files of an image', () => {
   });
 
   test('fails at synth when a lock file is missing, naming the image and the fix', () => {
-    const s = spec(PUBLISHED_POLICIES[0], policyArches(PUBLISHED_POLICIES[0])[0], { toolsPython: '3.13' });
-    expect(() => renderImageFiles(s)).toThrow(/^manylinux2014_\w+: lock file locks\/tools\/3.13\/base.txt is missing; run `npm run fleet -- lock` and commit the lock files/);
+    const s = spec(PUBLISHED_POLICIES[0], policyArches(PUBLISHED_POLICIES[0])[0], { toolsPython: '3.14' });
+    expect(() => renderImageFiles(s)).toThrow(/^manylinux2014_\w+: lock file locks\/tools\/3.14\/base.txt is missing; run `npm run fleet -- lock` and commit the lock files/);
   });
 });
 

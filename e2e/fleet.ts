@@ -1,9 +1,9 @@
 /**
  * The end-to-end fleet: real images built on this machine with the same constructs as the
- * published fleet. Debian bases (made with debootstrap, imported into the local engine) and two
- * CPythons each, 3.9.2 and 3.11.2 from the sha256-pinned tarballs the Debian archive serves
- * (python.org is out of reach here). The manylinux_2_31 image builds every native source
- * (e2e/sources.ts: the Debian pool's tarballs); the manylinux_2_36 one uses distro libraries.
+ * published fleet. Debian bases (made with debootstrap, imported into the local engine) and
+ * CPythons from the sha256-pinned tarballs the Debian archive serves (python.org is out of reach
+ * here). The manylinux_2_31 image builds every native source (e2e/sources.ts: the Debian pool's
+ * tarballs) and a shared CPython; the manylinux_2_36 one uses distro libraries.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -37,7 +37,7 @@ export const CPYTHON_3_13_DEBIAN: Interpreter = cpythonInterpreter('3.13.15', {
   citation: 'Debian forky main/source/Sources (python3.13 3.13.15-1 Checksums-Sha256), read 2026-11-21',
 });
 
-/** The tools run on 3.11: the Debian pool serves no 3.12 tarball (the published default is 3.12). */
+/** The manylinux_2_36 image's tools run on 3.11: the Debian pool serves no 3.12 tarball (the published default is 3.12). */
 const E2E_TOOLS_PYTHON = '3.11';
 
 /**
@@ -80,7 +80,9 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
     images.push({
       policy: manylinux_2_31, arch: 'x86_64',
       baseImage: { ...DEBIAN_11, references: { x86_64: E2E_BASES.bullseye } }, toolchain: DEBIAN_11_GCC,
-      interpreters: [...interpreters, CPYTHON_3_13_DEBIAN], toolsPython: E2E_TOOLS_PYTHON, buildCaCertificates,
+      // 3.13 instead of 3.11: its decimal module links the mpdecimal built here; the tools run on
+      // it, and its --enable-shared twin runs build-shared-cpython.sh.
+      interpreters: [CPYTHON_3_9_DEBIAN, CPYTHON_3_13_DEBIAN], toolsPython: '3.13', sharedCpython: ['3.13'], buildCaCertificates,
       nativeBuilds: E2E_NATIVE_BUILDS, sourceMirrors: E2E_SOURCE_MIRRORS,
     });
   }

@@ -26,4 +26,4 @@ strip_tree "${ROOTFS}"
 native_buildfs
 find "${ROOTFS}${prefix}" -mindepth 1 -maxdepth 1 ! -name lib -exec rm -rf {} +
 find "${ROOTFS}${prefix}/lib" -mindepth 1 ! -name 'libcurl.so.4*' -exec rm -rf {} +
-"${BUILDFS}${prefix}/bin/curl" --version | head -n 1
+LD_LIBRARY_PATH="${BUILDFS}${prefix}/lib" "${BUILDFS}${prefix}/bin/curl" --version | head -n 1

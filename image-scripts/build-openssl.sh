@@ -15,7 +15,8 @@ cd "${src}"
 ./Configure --prefix="${prefix}" --openssldir="${prefix}" --libdir=lib no-afalgeng \
 	CPPFLAGS="${CPPFLAGS}" CFLAGS="${CFLAGS}" CXXFLAGS="${CXXFLAGS}" \
 	LDFLAGS="${LDFLAGS} -Wl,-rpath,\$(LIBRPATH) ${atomic[*]}" > /dev/null
-make -j"$(nproc)" > /dev/null
+# The libraries, modules and the openssl command only: the test programs are not built.
+make -j"$(nproc)" build_sw > /dev/null
 make install_sw DESTDIR="${ROOTFS}" > /dev/null
 cd /
 rm -rf /tmp/openssl "${ROOTFS}${prefix}"/lib/*.a
