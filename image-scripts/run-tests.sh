@@ -36,7 +36,7 @@ fail() {
 }
 
 # check WHAT COMMAND…: runs COMMAND in a subshell that stops at its first failing command;
-# prints PASS or FAIL (with the output, indented).
+# prints PASS or FAIL with the output indented (after a PASS too when FLEET_TEST_VERBOSE=1).
 check() {
 	local what=$1 status
 	shift
@@ -50,6 +50,9 @@ check() {
 	set -e
 	if [ "${status}" -eq 0 ]; then
 		echo "PASS: ${what}"
+		if [ "${FLEET_TEST_VERBOSE:-}" = "1" ]; then
+			sed 's/^/    /' "${work}/check.log"
+		fi
 		passed=$((passed + 1))
 		last_passed=true
 	else

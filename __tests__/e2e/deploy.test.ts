@@ -105,7 +105,7 @@ test('deploy builds each e2e image with the provider and the registry serves its
 test('the in-image tests pass in each image', () => {
   for (const id of IMAGES) {
     const reference = output(stackDir(stacksV1, id), 'content_tag');
-    const result = run(`in-image tests of ${id}`, env.docker, ['run', '--rm', reference, RUN_TESTS]);
+    const result = run(`in-image tests of ${id}`, env.docker, ['run', '--rm', '-e', 'FLEET_TEST_VERBOSE=1', reference, RUN_TESTS]);
     expect(result.stdout).toContain('all in-image checks passed');
     expect(result.stdout).not.toContain('FAILED');
     inImageOutput[id] = result.stdout;
