@@ -4,10 +4,8 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-version=$(source_field autoconf version)
-installed=$( (autoconf --version 2>/dev/null || true) | awk 'NR == 1 { print $NF }')
-if [ -n "${installed}" ] && version_at_least "${installed}" "${version%%+*}"; then
-	log "autoconf: the distro's ${installed} is not older than ${version}; not built"
+if distro_not_older autoconf autoconf; then
+	log "autoconf: the distro's is not older than the source's; not built"
 	native_buildfs
 	exit 0
 fi

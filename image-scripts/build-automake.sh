@@ -7,11 +7,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 prefix=$(source_field automake prefix)
-version=$(source_field automake version)
 system_acdir=$(aclocal --print-ac-dir)
-installed=$( (automake --version 2>/dev/null || true) | awk 'NR == 1 { print $NF }')
-if [ -n "${installed}" ] && version_at_least "${installed}" "${version%%+*}"; then
-	log "automake: the distro's ${installed} is not older than ${version}; not built"
+if distro_not_older automake automake; then
+	log "automake: the distro's is not older than the source's; not built"
 	mkdir -p "${ROOTFS}${system_acdir}"
 	{ cat "${system_acdir}/dirlist" 2>/dev/null || true; echo "${prefix}/share/aclocal"; } > "${ROOTFS}${system_acdir}/dirlist"
 	native_buildfs

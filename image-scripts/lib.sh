@@ -245,6 +245,16 @@ version_at_least() {
 	[ "$(printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n -k3,3n -k4,4n | head -n 1)" = "$2" ]
 }
 
+# distro_not_older NAME COMMAND: true when COMMAND (the distro's) reports a version not older than
+# native source NAME's (a Debian +suffix aside): autoconf and automake are then not built.
+distro_not_older() {
+	local installed wanted
+	installed=$( ("$2" --version 2>/dev/null || true) | awk 'NR == 1 { print $NF }')
+	wanted=$(source_field "$1" version)
+	echo "$2 ${installed:-missing}, ${1} ${wanted}"
+	[ -n "${installed}" ] && version_at_least "${installed}" "${wanted%%+*}"
+}
+
 # Compiler flags of every source build: hardening as the distros build.
 export CPPFLAGS="-Wdate-time -D_FORTIFY_SOURCE=2"
 export CFLAGS="-g -O2 -fstack-protector-strong -Wformat -Werror=format-security"

@@ -271,8 +271,7 @@ for tool in autoconf:autoconf automake:automake libtool:libtoolize git:git; do
 		skip "${tool#*:} from source (the image does not build ${tool%%:*})"
 	elif [ "$(command -v "${tool#*:}")" != "$(source_field "${tool%%:*}" prefix)/bin/${tool#*:}" ]; then
 		# autoconf and automake are built only where the distro's is older.
-		distro_version=$("${tool#*:}" --version | head -n 1)
-		check "${tool#*:}: the distro's (${distro_version}) is not older than ${version}" version_at_least "${distro_version##* }" "${version%%+*}"
+		check "${tool#*:}: the distro's is not older than ${version}" distro_not_older "${tool%%:*}" "${tool#*:}"
 	else
 		check "${tool#*:} --version is ${version}, the build's" reports_version "${tool#*:}" "${version}"
 	fi
