@@ -11,15 +11,17 @@ import type { NativeSource } from '../policies';
 const POOL = 'http://deb.debian.org/debian/pool/main';
 const sources = (suite: string, name: string) => `Debian ${suite} main/source/Sources (${name} Checksums-Sha256), read 2026-11-21`;
 
-/** The published records whose exact tarball (same sha256) the Debian pool serves, by source name. */
-export const E2E_SOURCE_MIRRORS: Readonly<Record<string, string>> = {
+/** The published records whose exact tarball (same sha256) the Debian pool serves, with its pool URL. */
+const MIRRORED: readonly (readonly [NativeSource, string])[] = [
   // forky: openssl 3.5.7-1~deb13u2, curl 8.21.0-2, mpdecimal 4.0.1-6, tk8.6 8.6.18-1.
-  [OPENSSL.name]: `${POOL}/o/openssl/openssl_3.5.7.orig.tar.gz`,
-  [CURL.name]: `${POOL}/c/curl/curl_8.21.0.orig.tar.gz`,
-  [MPDECIMAL.name]: `${POOL}/m/mpdecimal/mpdecimal_4.0.1.orig.tar.gz`,
-  [TK.name]: `${POOL}/t/tk8.6/tk8.6_8.6.18.orig.tar.gz`,
-};
-export const MIRRORED_SOURCES: readonly NativeSource[] = [OPENSSL, CURL, MPDECIMAL, TK];
+  [OPENSSL, `${POOL}/o/openssl/openssl_3.5.7.orig.tar.gz`],
+  [CURL, `${POOL}/c/curl/curl_8.21.0.orig.tar.gz`],
+  [MPDECIMAL, `${POOL}/m/mpdecimal/mpdecimal_4.0.1.orig.tar.gz`],
+  [TK, `${POOL}/t/tk8.6/tk8.6_8.6.18.orig.tar.gz`],
+];
+export const MIRRORED_SOURCES: readonly NativeSource[] = MIRRORED.map(([source]) => source);
+/** `sourceMirrors` for them, by source name. */
+export const E2E_SOURCE_MIRRORS: Readonly<Record<string, string>> = Object.fromEntries(MIRRORED.map(([source, url]) => [source.name, url]));
 
 // Sources whose Debian tarball differs from upstream's pin (a repack or another version).
 
