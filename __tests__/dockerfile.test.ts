@@ -46,7 +46,7 @@ describe('renderDockerfile', () => {
 
   test('installs the entrypoint first and ends with labels and CMD', () => {
     const text = renderDockerfile(spec(musllinux_1_2, 'armv7l'));
-    expect(text).toContain('ADD build.tar /opt/_internal/build/\nRUN ["/bin/sh","/opt/_internal/build/install-entrypoint.sh"]\nENTRYPOINT ["manylinux-entrypoint"]');
+    expect(text).toContain('ADD stages/runtime_base.tar /opt/_internal/build/\nRUN ["/bin/sh","/opt/_internal/build/install-entrypoint.sh"]\nENTRYPOINT ["manylinux-entrypoint"]');
     expect(text).toContain('ENTRYPOINT ["manylinux-entrypoint"]');
     expect(text).toContain('org.opencontainers.image.title="musllinux_1_2_armv7l"');
     expect(text).toContain('org.opencontainers.image.base.name="alpine:3.22"');
@@ -108,9 +108,29 @@ describe('renderDockerfile', () => {
 
   test('sharedCpython adds an --enable-shared build stage and its copy into the image', () => {
     const text = renderDockerfile(spec(manylinux_2_28, 'x86_64', { sharedCpython: ['3.13'] }));
-    expect(text).toContain('FROM build_cpython AS build_shared_3_13\nRUN ["manylinux-entrypoint","bash","/opt/_internal/build/build-shared-cpython.sh","3.13"]');
+    expect(text).toContain('FROM build_cpython AS build_shared_3_13\nADD stages/build_shared_3_13.tar /opt/_internal/build/\n'
+      + 'RUN ["manylinux-entrypoint","bash","/opt/_internal/build/record-build.sh","build_shared_3_13","build-shared-cpython.sh","3.13"]');
     expect(text).toContain('COPY --from=build_shared_3_13 /opt/shared-cpython-3.13 /opt/shared-cpython-3.13');
+    expect(text).toContain('COPY --from=build_shared_3_13 /opt/_internal/build-records/build_shared_3_13.txt /opt/_internal/build-records/');
     expect(renderDockerfile(spec(manylinux_2_28, 'x86_64'))).not.toContain('shared');
+  });
+
+  test('each stage unpacks its own archive just before the step that reads it; compile steps write a build record', () => {
+    const stages = renderDockerfile(spec(manylinux_2_28, 'x86_64')).split('\n\n').slice(1);
+    for (const stage of stages) {
+      const name = / AS (\S+)$/m.exec(stage)![1];
+      const lines = stage.split('\n');
+      const add = lines.findIndex((line) => line.startsWith('ADD '));
+      // one archive per stage, named by it, followed by a RUN
+      expect([name, lines.filter((line) => line.startsWith('ADD '))]).toEqual([name, [`ADD stages/${name}.tar /opt/_internal/build/`]]);
+      expect([name, lines[add + 1].startsWith('RUN ')]).toEqual([name, true]);
+    }
+    const cp312 = stages.find((stage) => stage.startsWith('FROM build_cpython AS build_cp312_cp312'))!;
+    expect(cp312).toContain('RUN ["manylinux-entrypoint","bash","/opt/_internal/build/record-build.sh","build_cp312_cp312","build-cpython.sh","cp312-cp312"]');
+    // the final image copies the built files first, then unpacks its data: a data change leaves the copies cached
+    const image = stages.at(-1)!.split('\n');
+    expect(image.findIndex((line) => line.startsWith('ADD '))).toBe(image.findIndex((line) => line.includes('finalize.sh')) - 1);
+    expect(image.filter((line) => line.startsWith('COPY ')).length).toBeGreaterThan(10);
   });
 
   test('build steps run through the entrypoint (linux32 for 32-bit images)', () => {

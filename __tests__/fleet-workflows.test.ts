@@ -40,6 +40,19 @@ describe('generated workflows', () => {
     expect(parse(renderWorkflow(workflows()[0])).permissions).toEqual({});
   });
 
+  test('each image job moves a containerd-store engine back to the classic store before it deploys (the provider builds fail on it)', () => {
+    const doc = parse(renderWorkflow(workflows()[0]));
+    for (const image of images()) {
+      const steps = doc.jobs[image.id].steps as { name: string; run?: string; if?: string }[];
+      const store = steps.findIndex((step) => /classic image store/.test(step.name));
+      const deploy = steps.findIndex((step) => step.name.startsWith('Deploy '));
+      expect([image.id, store >= 0 && store < deploy]).toEqual([image.id, true]);
+      expect(steps[store].if).toBe(steps[deploy].if);
+      expect(steps[store].run).toContain('.features["containerd-snapshotter"] = false');
+      expect(steps[store].run).toContain('sudo systemctl restart docker');
+    }
+  });
+
   test('build.yml has one job per image with its runner, QEMU only for emulated arches, and one manifest job per policy', () => {
     const doc = parse(renderWorkflow(workflows()[0]));
     const imageJobs = Object.entries(doc.jobs).filter(([id]) => !id.startsWith('manifest-'));

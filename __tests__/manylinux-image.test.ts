@@ -19,7 +19,7 @@ describe('ManylinuxImage', () => {
     expect(image.node.id).toBe('manylinux2014_aarch64');
     const built = json.resource.docker_image.Image;
     expect(built.name).toBe(`quay.io/pypa/manylinux2014_aarch64:${contentTag(image.specHash)}`);
-    expect(built.build).toEqual({ context: 'context', dockerfile: 'Dockerfile', platform: 'linux/arm64' });
+    expect(built.build).toEqual({ context: 'context', dockerfile: 'Dockerfile', platform: 'linux/arm64', cache_from: image.cacheImages.map((c) => c.reference) });
     expect(built.triggers).toEqual({ spec_hash: image.specHash });
     const targets = Object.values(json.resource.docker_tag).map((t: any) => t.target_image).sort();
     expect(targets).toEqual(['quay.io/pypa/manylinux2014_aarch64:${var.build_id}', 'quay.io/pypa/manylinux2014_aarch64:latest']);
@@ -27,7 +27,12 @@ describe('ManylinuxImage', () => {
 
   test('every pushed tag keeps the remote image (the IaC never deletes a published tag)', () => {
     const image = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64', extraTags: ['stable'] });
-    const pushes = Object.values(synthJson(image).resource.docker_registry_image) as any[];
+    const all = synthJson(image).resource.docker_registry_image as Record<string, any>;
+    for (const cache of image.cacheImages) {
+      const push = Object.values(all).find((p) => new RegExp(`^\\$\\{docker_image\\.Cache_${cache.stage}_[0-9A-F]+\\.name\\}$`).test(p.name));
+      expect([cache.stage, push?.keep_remotely]).toEqual([cache.stage, true]);
+    }
+    const pushes = Object.values(all).filter((push) => !push.name.includes('Cache_'));
     expect(pushes).toHaveLength(4);
     for (const push of pushes) {
       expect(push.keep_remotely).toBe(true);
@@ -57,14 +62,41 @@ describe('ManylinuxImage', () => {
     app.synth();
     // THEN
     const dir = path.join(app.outdir, 'stacks', image.imageId, 'context');
-    expect(fs.readdirSync(dir).sort()).toEqual(['Dockerfile', 'build.tar']);
+    expect(fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes('.') || f === 'Dockerfile').sort())
+      .toEqual(image.contextFiles.map((file) => file.path).sort());
+    expect(image.contextFiles.map((file) => file.path)).toEqual(expect.arrayContaining(['Dockerfile', 'stages/runtime_base.tar', 'stages/image.tar']));
     for (const file of image.contextFiles) {
       expect([file.path, Buffer.compare(fs.readFileSync(path.join(dir, file.path)), Buffer.from(file.content))]).toEqual([file.path, 0]);
     }
-    const listing = execFileSync('tar', ['tvf', path.join(dir, 'build.tar')]).toString();
+    const listing = execFileSync('tar', ['tvf', path.join(dir, 'stages', 'image.tar')]).toString();
     expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 image\.env$/m);
     expect(listing).toMatch(/^-rw-r--r-- root\/root +\d+ 1970-01-01 00:00 interpreters\.tsv$/m);
     expect(listing).toMatch(/^-rwxr-xr-x root\/root +\d+ 1970-01-01 00:00 manylinux-entrypoint$/m);
+  });
+
+  test('each stage but the last is built as its own target, pushed as a cache image addressed by its inputs, and read by every build', () => {
+    // GIVEN an image with two CPythons
+    const image = newFleet({ registry: 'ghcr.io/acme' }).fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    const json = synthJson(image);
+    const cacheFrom = image.cacheImages.map((cache) => cache.reference);
+    // THEN every stage before the final one has a cache image in the fleet's cache repository
+    expect(image.cacheImages.map((cache) => cache.stage)).toEqual(expect.arrayContaining(['runtime_base', 'build_base', 'build_cpython', 'build_cp312_cp312', 'build_sqlite3']));
+    expect(image.cacheImages.map((cache) => cache.stage)).not.toContain('image');
+    for (const cache of image.cacheImages) {
+      expect(cache.reference).toBe(`ghcr.io/acme/manylinux-fleet-cache:manylinux_2_28_x86_64.${cache.stage}.${cache.inputsHash.slice(0, 24)}`);
+      // built as that target with its cache metadata inline, reading every stage's cache image
+      const built = Object.values(json.resource.docker_image as Record<string, any>).find((r) => r.name === cache.reference);
+      expect(built.build).toEqual({
+        context: 'context', dockerfile: 'Dockerfile', platform: 'linux/amd64', target: cache.stage,
+        cache_from: cacheFrom, build_args: { BUILDKIT_INLINE_CACHE: '1' },
+      });
+      expect(built.triggers).toEqual({ inputs_hash: cache.inputsHash });
+    }
+    // AND the image itself is built only after every cache image is pushed
+    const dependsOn = json.resource.docker_image.Image.depends_on as string[];
+    expect(dependsOn).toHaveLength(image.cacheImages.length);
+    expect(dependsOn.every((d) => d.startsWith('docker_registry_image.Cache_'))).toBe(true);
+    expect(json.output.cache_images.value).toEqual(cacheFrom);
   });
 
   test('build_id is a validated string variable defaulting to local', () => {
@@ -100,3 +132,4 @@ describe('ManylinuxImage', () => {
     expect(Testing.synth(image)).toHaveResourceWithProperties(Image, { keep_locally: true, name: expect.stringMatching(/^localhost:5000\/manylinux_2_36_x86_64:spec-[0-9a-f]{12}$/) });
   });
 });
+

@@ -1,6 +1,7 @@
 /**
  * The end-to-end fleet: real images built on this machine with the same constructs as the
- * published fleet. Debian bases (made with debootstrap, imported into the local engine) and
+ * published fleet. Debian bases (made with debootstrap, pushed to the suite's registry, so an
+ * emptied engine pulls them as a CI runner pulls its bases) and
  * CPythons from the sha256-pinned tarballs the Debian archive serves (python.org is out of reach
  * here). The manylinux_2_31 image builds every native source (e2e/sources.ts: the Debian pool's
  * tarballs) and a shared CPython; the manylinux_2_36 one uses distro libraries.
@@ -13,8 +14,13 @@ import { DEBIAN_11, DEBIAN_11_GCC, DEBIAN_12, DEBIAN_12_GCC, cpythonInterpreter,
 import type { Interpreter } from '../policies';
 import { AUTOCONF_DEBIAN, AUTOMAKE_DEBIAN, E2E_NATIVE_BUILDS, E2E_SOURCE_MIRRORS, LIBTOOL_DEBIAN } from './sources';
 
-/** Local names of the debootstrap-made bases (see e2e/setup.sh). */
-export const E2E_BASES = { bookworm: 'fleet-e2e/debian:bookworm', bullseye: 'fleet-e2e/debian:bullseye' };
+/** The registry the e2e suite runs (e2e/setup.sh); FLEET_REGISTRY when the suite synthesizes. */
+const E2E_REGISTRY = '127.0.0.1:5000';
+
+/** The debootstrap-made bases as the suite's registry serves them (e2e/setup.sh pushes them). */
+export function e2eBases(registry: string = E2E_REGISTRY): { bookworm: string; bullseye: string } {
+  return { bookworm: `${registry}/fleet-e2e/debian:bookworm`, bullseye: `${registry}/fleet-e2e/debian:bullseye` };
+}
 
 /** CPython 3.11.2 as Debian 12 ships its upstream tarball; sha256 from bookworm's main Sources index. */
 export const CPYTHON_3_11_DEBIAN: Interpreter = cpythonInterpreter('3.11.2', {
@@ -53,6 +59,10 @@ export interface E2eFleetOptions {
   readonly extraPackages?: readonly string[];
   /** Leave the manylinux_2_31 image out (the "remove an image" step). */
   readonly withoutBullseye?: boolean;
+  /** CPython 3.9 of the manylinux_2_36 image swapped for 3.13 (the "change one CPython" step). */
+  readonly swapCpython?: boolean;
+  /** The registry serving the bases. */
+  readonly registry?: string;
 }
 
 /** CA certificates this machine trusts beyond the distro's (a TLS-intercepting proxy), if any. */
@@ -69,17 +79,18 @@ function localCaCertificates(): string | undefined {
 /** The images of the e2e fleet, as addImage takes them. */
 export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   const buildCaCertificates = localCaCertificates();
-  const interpreters = [CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN];
+  const bases = e2eBases(options.registry);
+  const interpreters = [options.swapCpython ? CPYTHON_3_13_DEBIAN : CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN];
   const images: ImageOptions[] = [{
     policy: manylinux_2_36, arch: 'x86_64',
-    baseImage: { ...DEBIAN_12, references: { x86_64: E2E_BASES.bookworm } }, toolchain: DEBIAN_12_GCC,
+    baseImage: { ...DEBIAN_12, references: { x86_64: bases.bookworm } }, toolchain: DEBIAN_12_GCC,
     interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: GNU_BUILD_TOOLS, buildCaCertificates,
     extraPackages: [...DISTRO_PACKAGES, ...(options.extraPackages ?? [])],
   }];
   if (!options.withoutBullseye) {
     images.push({
       policy: manylinux_2_31, arch: 'x86_64',
-      baseImage: { ...DEBIAN_11, references: { x86_64: E2E_BASES.bullseye } }, toolchain: DEBIAN_11_GCC,
+      baseImage: { ...DEBIAN_11, references: { x86_64: bases.bullseye } }, toolchain: DEBIAN_11_GCC,
       // 3.13 instead of 3.11: its decimal module links the mpdecimal built here; the tools run on
       // it, and its --enable-shared twin runs build-shared-cpython.sh.
       interpreters: [CPYTHON_3_9_DEBIAN, CPYTHON_3_13_DEBIAN], toolsPython: '3.13', sharedCpython: ['3.13'], buildCaCertificates,

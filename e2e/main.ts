@@ -1,4 +1,4 @@
-/** Synthesizes the end-to-end fleet: `E2E_OPTIONS='{"extraPackages":["…"]}' node -r ts-node/register/transpile-only e2e/main.ts`. */
+/** Synthesizes the end-to-end fleet: `E2E_OPTIONS='{"swapCpython":true}' node -r ts-node/register/transpile-only e2e/main.ts`. */
 import { App } from '../constructs';
 import { plainStackTraces, runApp } from '../main';
 import { defineE2eFleet } from './fleet';
@@ -7,6 +7,6 @@ plainStackTraces();
 runApp(() => {
   const app = new App();
   const stateDir = process.env.E2E_STATE_DIR;
-  defineE2eFleet(app, JSON.parse(process.env.E2E_OPTIONS ?? '{}'), stateDir ? { backend: { type: 'local', dir: stateDir } } : {});
+  defineE2eFleet(app, { ...JSON.parse(process.env.E2E_OPTIONS ?? '{}'), registry: process.env.FLEET_REGISTRY }, stateDir ? { backend: { type: 'local', dir: stateDir } } : {});
   app.synth();
 });

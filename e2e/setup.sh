@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what the end-to-end suite needs, idempotently (work already done is skipped):
 # Debian packages, a Docker engine and a registry on loopback (PIDs recorded), Debian base
-# images made with debootstrap, Terraform (or OpenTofu built from its Go module), and the
+# images made with debootstrap and pushed to that registry, Terraform (or OpenTofu built from its Go module), and the
 # kreuzwerker/docker and integrations/github providers built from their Go modules into a
 # filesystem mirror that a generated CLI config points Terraform at, and cibuildwheel in a venv.
 set -euo pipefail
@@ -77,16 +77,26 @@ fi
 
 mirror=$(sed -n 's/^URIs: //p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
 mirror=${mirror:-http://deb.debian.org/debian}
+mkdir -p "${STATE}/bases"
 for suite in bookworm bullseye; do
 	image="fleet-e2e/debian:${suite}"
-	"${DOCKER}" image inspect "${image}" > /dev/null 2>&1 && continue
-	step "making ${image} with debootstrap from ${mirror}"
-	root="${STATE}/bases/${suite}"
-	rm -rf "${root}"
-	mkdir -p "${root}"
-	debootstrap --variant=minbase "${suite}" "${root}" "${mirror}" > "${STATE}/logs/debootstrap-${suite}.log"
-	tar -C "${root}" -c . | "${DOCKER}" import - "${image}" > /dev/null
-	rm -rf "${root}"
+	archive="${STATE}/bases/${suite}.tar" # kept: the suite empties the engine, a later run imports it again
+	if ! "${DOCKER}" image inspect "${image}" > /dev/null 2>&1; then
+		if [ ! -f "${archive}" ]; then
+			step "making ${image} with debootstrap from ${mirror}"
+			root="${STATE}/bases/${suite}"
+			rm -rf "${root}"
+			mkdir -p "${root}"
+			debootstrap --variant=minbase "${suite}" "${root}" "${mirror}" > "${STATE}/logs/debootstrap-${suite}.log"
+			tar -C "${root}" -cf "${archive}.part" . && mv "${archive}.part" "${archive}"
+			rm -rf "${root}"
+		fi
+		"${DOCKER}" import "${archive}" "${image}" > /dev/null
+	fi
+	# The e2e fleet builds FROM the registry's copy, so an emptied engine pulls its base back as
+	# a CI runner does.
+	"${DOCKER}" tag "${image}" "127.0.0.1:5000/${image}"
+	"${DOCKER}" push "127.0.0.1:5000/${image}" > /dev/null
 done
 
 terraform_bin=$(command -v terraform || true)

@@ -115,3 +115,45 @@ export function stepsExecuted(env: E2eEnvironment, reference: string, since: Dat
   // The engine stamps whole seconds: a step in the same second as `since` counts.
   return created.filter((date) => date.getTime() >= Math.floor(since.getTime() / 1000) * 1000).length;
 }
+
+/** The blobs (config and layers) of repository:tag, by digest, with their sizes (the registry's manifest). */
+export async function registryBlobs(env: E2eEnvironment, repository: string, tag: string): Promise<Map<string, number>> {
+  const response = await fetch(`http://${env.registry}/v2/${repository}/manifests/${tag}`, {
+    headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' },
+  });
+  if (!response.ok) {
+    throw new Error(`the registry has no manifest for ${repository}:${tag} (HTTP ${response.status})`);
+  }
+  const manifest = await response.json() as { config: { digest: string; size: number }; layers: { digest: string; size: number }[] };
+  return new Map([manifest.config, ...manifest.layers].map((blob) => [blob.digest, blob.size]));
+}
+
+/**
+ * Empties the engine as a fresh CI runner has it: every image (the bases too; the registry
+ * serves them) and BuildKit's whole cache. Returns how many images and cache records are left.
+ */
+export function emptyEngine(env: E2eEnvironment): { images: number; cacheRecords: number } {
+  const ids = run('list images', env.docker, ['images', '-aq']).stdout.split('\n').filter(Boolean);
+  if (ids.length > 0) {
+    run('remove every image', env.docker, ['rmi', '-f', ...new Set(ids)]);
+  }
+  run('prune the BuildKit cache', env.docker, ['builder', 'prune', '-af']);
+  const left = run('list images', env.docker, ['images', '-aq']).stdout.split('\n').filter(Boolean).length;
+  const records = run('build cache usage', env.docker, ['system', 'df', '--format', '{{.Type}} {{.TotalCount}}']).stdout
+    .split('\n').find((line) => line.startsWith('Build Cache'));
+  return { images: left, cacheRecords: Number(records?.split(' ').pop() ?? 0) };
+}
+
+/**
+ * The build records of an image (record-build.sh): stage → the random id of the run that
+ * compiled it. A stage served from a cache keeps the id of the run that made it.
+ */
+export function buildRecords(env: E2eEnvironment, reference: string, recordsDir: string): Record<string, { build: string; seconds: number }> {
+  const text = run(`build records of ${reference}`, env.docker, ['run', '--rm', reference, 'bash', '-c', `cat ${recordsDir}/*.txt`]).stdout;
+  const records: Record<string, { build: string; seconds: number }> = {};
+  for (const block of text.split(/(?=^stage=)/m).filter((b) => b.trim() !== '')) {
+    const fields = Object.fromEntries(block.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    records[fields.stage] = { build: fields.build, seconds: Number(fields.seconds) };
+  }
+  return records;
+}

@@ -27,6 +27,7 @@ export function toManifest(model: FleetModel): FleetManifest {
       runner: image.runner,
       emulated: image.emulated,
       stack: image.stack,
+      cacheImages: image.cacheImages,
     })),
   };
 }

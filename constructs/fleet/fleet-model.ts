@@ -26,6 +26,8 @@ export interface ManifestImage {
   readonly runner: string;
   readonly emulated: boolean;
   readonly stack: string;
+  /** The stage cache images every build of the image reads (none for a derived image). */
+  readonly cacheImages: readonly { readonly stage: string; readonly reference: string; readonly inputsHash: string }[];
 }
 
 /** The whole fleet.json document. */
@@ -67,6 +69,7 @@ function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
       specHash: image.specHash,
       base: { ...parent.base, image: image.from, digest: null },
       stack: image.imageId,
+      cacheImages: [],
       parentId: image.parent.imageId,
     };
   }
@@ -101,6 +104,7 @@ function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
     runner: spec.archInfo.runner,
     emulated: spec.archInfo.emulated,
     stack: spec.id,
+    cacheImages: image.cacheImages.map(({ stage, reference, inputsHash }) => ({ stage, reference, inputsHash })),
     parentId: null,
   };
 }

@@ -61,6 +61,23 @@ const BUILD_ID_STEP: Step = {
   ].join('\n'),
 };
 
+/**
+ * The provider builds through the engine's own BuildKit (no buildx builder), which fails on
+ * Docker's containerd image store (kreuzwerker/terraform-provider-docker#534), the default of
+ * Docker 29 engines: on such a runner, switch the engine back to its classic store first.
+ */
+const CLASSIC_IMAGE_STORE_STEP: Step = {
+  name: 'Use the classic image store (the provider\'s builds fail on containerd\'s)',
+  run: [
+    'if docker info -f \'{{ .DriverStatus }}\' | grep -q io.containerd.snapshotter; then',
+    '  config=$(sudo cat /etc/docker/daemon.json 2> /dev/null || echo \'{}\')',
+    '  echo "$config" | jq \'.features["containerd-snapshotter"] = false\' | sudo tee /etc/docker/daemon.json > /dev/null',
+    '  sudo systemctl restart docker',
+    'fi',
+    'docker info -f \'{{ .Driver }} {{ .DriverStatus }}\'',
+  ].join('\n'),
+};
+
 function loginStep(registry: string, condition?: string): Step {
   return {
     name: 'Log in to the registry',
@@ -97,6 +114,7 @@ function imageJob(image: WorkflowImage, registry: string): Job {
     { name: 'Set up Node.js', if: missing, uses: ACTIONS.setupNode, with: { 'node-version': '20' } },
     { name: 'Set up Terraform', if: missing, uses: ACTIONS.setupTerraform, with: { terraform_wrapper: false } },
     { name: 'Install', if: missing, run: 'npm ci' },
+    { ...CLASSIC_IMAGE_STORE_STEP, if: missing },
     { ...BUILD_ID_STEP, if: missing },
     {
       name: `Deploy ${image.stack}`,

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { BUILD_ARCHIVE } from './dockerfile-stages';
+import { BUILD_ARCHIVE, dockerfileStages, stageArchive } from './dockerfile-stages';
 import { renderDerivedDockerfile, renderDockerfile } from './dockerfile';
 import type { DerivedImageInput } from './dockerfile-stages';
 import { renderImageData } from './image-data';
@@ -7,32 +7,31 @@ import type { ImageSpec } from './image-spec';
 import { readImageLocks } from './locks';
 import { byPath, readScripts } from './private/scripts';
 import type { ContextFile } from './private/scripts';
-import { createTarFromParts, tarEntries } from './private/tar';
+import { createTar } from './private/tar';
+import { stageCaches } from './stage-cache';
+import type { StageCache } from './stage-cache';
+import { stageFiles } from './stage-files';
 
 export type { ContextFile } from './private/scripts';
 
-/** What a build context is made of: the Dockerfile, the scripts it runs and the data they read. */
+/** What a derived image's build context is made of: the Dockerfile, the scripts it runs and the data they read. */
 export interface ContextInput {
   readonly dockerfile: string;
-  /** image-scripts/ files the build runs, by relative path, or every one. */
-  readonly scripts: readonly string[] | 'all';
-  /** The image's own files (data files, certificates). */
+  /** image-scripts/ files the build runs, by relative path. */
+  readonly scripts: readonly string[];
+  /** The image's own files (data files). */
   readonly files: readonly ContextFile[];
 }
 
-let allScripts: Buffer | undefined;
-
 /**
- * Renders a build context: the Dockerfile and `build.tar`, a deterministic archive of the
- * scripts followed by the image's own files (Docker's ADD unpacks it into the build folder).
- * The archive of all scripts is the same for every image: it is made once per process.
+ * Renders a derived image's build context: the Dockerfile and `build.tar`, a deterministic
+ * archive of the scripts followed by the image's own files (Docker's ADD unpacks it into the
+ * build folder).
  */
 export function renderContext(input: ContextInput): ContextFile[] {
-  const scripts = input.scripts === 'all'
-    ? (allScripts ??= tarEntries(readScripts()))
-    : tarEntries(readScripts().filter((file) => input.scripts.includes(file.path)));
+  const scripts = readScripts().filter((file) => input.scripts.includes(file.path));
   return [
-    { path: BUILD_ARCHIVE, mode: 0o644, content: createTarFromParts(scripts, [...input.files].sort(byPath)) },
+    { path: BUILD_ARCHIVE, mode: 0o644, content: createTar([...scripts, ...[...input.files].sort(byPath)]) },
     { path: 'Dockerfile', mode: 0o644, content: input.dockerfile },
   ];
 }
@@ -46,9 +45,31 @@ export function renderImageFiles(spec: ImageSpec): ContextFile[] {
   ];
 }
 
+/** A fleet image's build: its context files, and the stages pushed as cache images. */
+export interface ImageBuild {
+  /** `Dockerfile` and one archive per stage (`stages/<stage>.tar`). */
+  readonly files: ContextFile[];
+  /** Every stage but the final one, with the hash of its inputs. */
+  readonly caches: StageCache[];
+}
+
+/** Renders a fleet image's build: the Dockerfile, each stage's archive (stage-files.ts) and the stage caches. */
+export function renderImageBuild(spec: ImageSpec): ImageBuild {
+  const stages = dockerfileStages(spec);
+  const archives = new Map([...stageFiles(spec, stages, renderImageFiles(spec))]
+    .map(([stage, files]) => [stageArchive(stage), createTar(files)]));
+  return {
+    files: [
+      ...[...archives].map(([file, content]) => ({ path: file, mode: 0o644, content })),
+      { path: 'Dockerfile', mode: 0o644, content: renderDockerfile(spec) },
+    ],
+    caches: stageCaches(stages, archives, spec.archInfo.dockerPlatform),
+  };
+}
+
 /** The build context of a fleet image. */
 export function renderImageContext(spec: ImageSpec): ContextFile[] {
-  return renderContext({ dockerfile: renderDockerfile(spec), scripts: 'all', files: renderImageFiles(spec) });
+  return renderImageBuild(spec).files;
 }
 
 /** What a derived image adds, for its build context. */

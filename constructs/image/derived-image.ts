@@ -67,6 +67,8 @@ export class DerivedImage extends TerraformStack {
       registry: props.registry, dockerHost: props.dockerHost, backend: props.backend, repository: this.repository,
       platform: props.parent.spec.archInfo.dockerPlatform,
       buildTimeoutMinutes: buildTimeoutMinutes(props.parent.spec.archInfo), contextFiles: this.contextFiles, specHash: this.specHash, extraTags: this.extraTags,
+      // One stage on the parent image, which the registry serves: nothing to cache.
+      caches: [],
     });
     this.buildId = parts.buildId;
     this.image = parts.image;

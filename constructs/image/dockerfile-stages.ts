@@ -4,11 +4,20 @@ import type { ImageSpec } from './image-spec';
 import { LAYOUT, cpythonPrefix, sharedCpythonPrefix } from './layout';
 
 /**
- * The archive holding the scripts and the data files they read. One file instead of dozens:
+ * The archive holding a derived image's scripts and data files. One file instead of dozens:
  * synth time of large fleets is dominated by per-file work on disk, and Docker's ADD unpacks a
  * local tar archive by itself.
  */
 export const BUILD_ARCHIVE = 'build.tar';
+
+/**
+ * The archive a fleet image's stage unpacks into the build folder: only the scripts that stage
+ * runs and the data they read (stage-files.ts), so a change reaches the stages it concerns and
+ * no other (their build cache keys, and their cache images' tags, stay).
+ */
+export function stageArchive(stage: string): string {
+  return `stages/${stage}.tar`;
+}
 
 /**
  * The environment contract every image honours (cibuildwheel and users rely on it):
@@ -50,7 +59,23 @@ export function imageLabels(spec: ImageSpec): [string, string][] {
 // Through the entrypoint, so 32-bit images build under linux32 on a 64-bit kernel too.
 const script = (name: string, ...args: string[]): Instruction =>
   ({ kind: 'run', argv: ['manylinux-entrypoint', 'bash', `${LAYOUT.BUILD_DIR}/${name}`, ...args] });
-const stageName = (name: string) => `build_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+/** The stage that builds a native source, CPython or shared CPython: `build_<name>` (`build_cp312_cp312`). */
+export const buildStageName = (name: string) => `build_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+const stageName = buildStageName;
+/** The stage of a shared CPython X.Y. */
+export const sharedStageName = (version: string) => buildStageName(`shared_${version}`);
+/** The first and last stages of every image. */
+export const RUNTIME_BASE_STAGE = 'runtime_base';
+export const BUILD_BASE_STAGE = 'build_base';
+export const CPYTHON_BASE_STAGE = 'build_cpython';
+export const IMAGE_STAGE = 'image';
+const unpack = (stage: string): Instruction => ({ kind: 'add', source: stageArchive(stage), dest: `${LAYOUT.BUILD_DIR}/` });
+/** A compile stage's script, run by record-build.sh, which writes the stage's build record. */
+const recorded = (stage: string, name: string, ...args: string[]): Instruction[] =>
+  [unpack(stage), script('record-build.sh', stage, name, ...args)];
+/** A CPython stage's build record, for the final image. */
+const copyRecord = (stage: string): Instruction =>
+  ({ kind: 'copy', from: stage, sources: [`${LAYOUT.BUILD_RECORDS}/${stage}.txt`], dest: `${LAYOUT.BUILD_RECORDS}/` });
 /** A native build's runtime files, for the final image. */
 const copyRootfs = (name: string): Instruction => ({ kind: 'copy', from: stageName(name), sources: [`${LAYOUT.ROOTFS}/`], dest: '/' });
 /** A native build's files with headers and pkg-config links, for later build stages. */
@@ -80,7 +105,8 @@ export function orderNativeBuilds(builds: readonly NativeSource[]): NativeSource
  * The stages of an image, as a typed model: a runtime base (packages the image keeps, the
  * environment contract, the entrypoint), a build base (compile-only headers), one stage per
  * native dependency and per CPython (BuildKit builds them in parallel), and the final image
- * assembled on the runtime base from their outputs. Only the classic builder's syntax is used.
+ * assembled on the runtime base from their outputs. Each stage unpacks its own archive
+ * (stageArchive) just before the step that reads it. Only the classic builder's syntax is used.
  */
 export function dockerfileStages(spec: ImageSpec): Stage[] {
   const from = spec.baseDigest ? `${spec.baseReference}@${spec.baseDigest}` : spec.baseReference;
@@ -88,55 +114,61 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
   const cpythons = spec.interpreters.filter(({ interpreter }) => interpreter.implementation === 'cpython');
   const cpythonDirs = cpythons.map(({ interpreter }) => cpythonPrefix(interpreter));
 
+  // Native builds hand their build records over with their runtime files (record-build.sh).
+  const cpythonStages = [...cpythons.map(({ interpreter }) => stageName(interpreter.tag)), ...spec.sharedCpython.map(sharedStageName)];
   const stages: Stage[] = [
     {
-      name: 'runtime_base',
+      name: RUNTIME_BASE_STAGE,
       from,
       instructions: [
         { kind: 'env', vars: environmentContract(spec) },
-        { kind: 'add', source: BUILD_ARCHIVE, dest: `${LAYOUT.BUILD_DIR}/` },
+        unpack(RUNTIME_BASE_STAGE),
         { kind: 'run', argv: ['/bin/sh', `${LAYOUT.BUILD_DIR}/install-entrypoint.sh`] },
         { kind: 'entrypoint', argv: ['manylinux-entrypoint'] },
         script('setup-repositories.sh'),
         script('install-runtime-packages.sh'),
       ],
     },
-    { name: 'build_base', from: 'runtime_base', instructions: [script('install-build-packages.sh')] },
+    { name: BUILD_BASE_STAGE, from: RUNTIME_BASE_STAGE, instructions: [unpack(BUILD_BASE_STAGE), script('install-build-packages.sh')] },
     ...natives.map((native): Stage => ({
       name: stageName(native.name),
-      from: 'build_base',
+      from: BUILD_BASE_STAGE,
       instructions: [
         ...(native.needs ?? []).filter((need) => natives.some((n) => n.name === need)).map(copyBuildfs),
-        script(`build-${native.name}.sh`),
+        ...recorded(stageName(native.name), `build-${native.name}.sh`),
       ],
     })),
     {
-      name: 'build_cpython',
-      from: 'build_base',
+      name: CPYTHON_BASE_STAGE,
+      from: BUILD_BASE_STAGE,
       instructions: [
         ...natives.filter((native) => native.cpythonDependency).map((native) => copyBuildfs(native.name)),
+        unpack(CPYTHON_BASE_STAGE),
         script('prepare-cpython-build.sh'),
       ],
     },
     ...cpythons.map(({ interpreter }): Stage => ({
       name: stageName(interpreter.tag),
-      from: 'build_cpython',
-      instructions: [script('build-cpython.sh', interpreter.tag)],
+      from: CPYTHON_BASE_STAGE,
+      instructions: recorded(stageName(interpreter.tag), 'build-cpython.sh', interpreter.tag),
     })),
     ...spec.sharedCpython.map((version): Stage => ({
-      name: stageName(`shared_${version}`),
-      from: 'build_cpython',
-      instructions: [script('build-shared-cpython.sh', version)],
+      name: sharedStageName(version),
+      from: CPYTHON_BASE_STAGE,
+      instructions: recorded(sharedStageName(version), 'build-shared-cpython.sh', version),
     })),
     {
-      name: 'image',
-      from: 'runtime_base',
+      name: IMAGE_STAGE,
+      from: RUNTIME_BASE_STAGE,
       instructions: [
         ...natives.map((native) => copyRootfs(native.name)),
         ...cpythons.map(({ interpreter }, index): Instruction =>
           ({ kind: 'copy', from: stageName(interpreter.tag), sources: [cpythonDirs[index]], dest: cpythonDirs[index] })),
         ...spec.sharedCpython.map((version): Instruction =>
-          ({ kind: 'copy', from: stageName(`shared_${version}`), sources: [sharedCpythonPrefix(version)], dest: sharedCpythonPrefix(version) })),
+          ({ kind: 'copy', from: sharedStageName(version), sources: [sharedCpythonPrefix(version)], dest: sharedCpythonPrefix(version) })),
+        ...cpythonStages.map(copyRecord),
+        // After the copies: a change to the image's data (tools, lock files) leaves them cached.
+        unpack(IMAGE_STAGE),
         script('finalize.sh'),
         {
           kind: 'env',

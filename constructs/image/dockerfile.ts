@@ -18,11 +18,12 @@ export function renderDerivedDockerfile(input: DerivedImageInput): string {
 // No `# syntax=` line and no BuildKit-only flags: the kreuzwerker provider builds with the
 // classic builder unless a buildx builder is configured, and a frontend image can't be pulled offline.
 function render(title: string, stages: readonly Stage[]): string {
-  const text = stages.map((stage) => [
-    `FROM ${stage.from} AS ${stage.name}`,
-    ...stage.instructions.map(renderInstruction),
-  ].join('\n'));
-  return `# ${title}\n\n${text.join('\n\n')}\n`;
+  return `# ${title}\n\n${stages.map(renderStage).join('\n\n')}\n`;
+}
+
+/** One stage's Dockerfile text (the stage cache hashes it: stage-cache.ts). */
+export function renderStage(stage: Stage): string {
+  return [`FROM ${stage.from} AS ${stage.name}`, ...stage.instructions.map(renderInstruction)].join('\n');
 }
 
 function renderInstruction(instruction: Instruction): string {

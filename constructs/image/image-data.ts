@@ -88,7 +88,19 @@ export function interpreterTable(spec: ImageSpec): Table {
 export function renderImageData(spec: ImageSpec): DataFile[] {
   const plan = installPlan(spec);
   const commands = (argvs: readonly (readonly string[])[]) => argvs.map((argv) => `${commandLine(spec.id, argv)}\n`).join('');
-  const tables: Record<string, Table> = {
+  return [
+    { path: 'image.env', content: imageEnv(spec, plan).map(([key, value]) => `${key}=${value}\n`).join('') },
+    { path: 'plan/repositories.txt', content: commands(plan.repositories) },
+    { path: 'plan/upgrade.txt', content: commands(plan.upgrade) },
+    ...Object.entries(plan.packages).map(([set, names]: [string, readonly string[]]) =>
+      ({ path: `packages/${set}.txt`, content: names.map((name) => `${name}\n`).join('') })),
+    ...Object.entries(imageTables(spec, plan)).map(([file, table]) => ({ path: file, content: renderTable(table) })),
+  ];
+}
+
+/** The tables of renderImageData, by file name (build stages receive only the rows they need: stage-files.ts). */
+export function imageTables(spec: ImageSpec, plan: InstallPlan = installPlan(spec)): Record<string, Table> {
+  return {
     'plan/config.tsv': { columns: ['file', 'key', 'value'], rows: plan.config.map((s) => [s.file, s.key, s.value ?? '']) },
     'mirrors.tsv': { columns: ['repo', 'baseurl'], rows: plan.mirrors.baseurls.map((b) => [b.repo, b.baseurl]) },
     'sources.tsv': {
@@ -102,18 +114,10 @@ export function renderImageData(spec: ImageSpec): DataFile[] {
       rows: spec.sharedCpython.map((version) => [version, gilCpythonTag(spec, version), sharedCpythonPrefix(version)]),
     },
   };
-  return [
-    { path: 'image.env', content: imageEnv(spec, plan).map(([key, value]) => `${key}=${value}\n`).join('') },
-    { path: 'plan/repositories.txt', content: commands(plan.repositories) },
-    { path: 'plan/upgrade.txt', content: commands(plan.upgrade) },
-    ...Object.entries(plan.packages).map(([set, names]: [string, readonly string[]]) =>
-      ({ path: `packages/${set}.txt`, content: names.map((name) => `${name}\n`).join('') })),
-    ...Object.entries(tables).map(([file, table]) => ({ path: file, content: renderTable(table) })),
-  ];
 }
 
 /** The tag of the image's GIL CPython X.Y: the source a shared CPython X.Y is built from. */
-function gilCpythonTag(spec: ImageSpec, pythonVersion: string): string {
+export function gilCpythonTag(spec: ImageSpec, pythonVersion: string): string {
   return spec.interpreters.find(({ interpreter: i }) =>
     i.implementation === 'cpython' && !i.freeThreaded && i.pythonVersion === pythonVersion)!.interpreter.tag;
 }

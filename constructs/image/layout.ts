@@ -6,7 +6,7 @@ import type { Interpreter, NativeSource } from '../../policies';
  * renderImageData writes every entry (the scripts spell no path of their own).
  */
 export const LAYOUT = {
-  /** The build context's scripts and data files (build.tar unpacked): run-tests.sh lives here. */
+  /** The build context's scripts and data files (each stage's archive unpacked): run-tests.sh lives here. */
   BUILD_DIR: '/opt/_internal/build',
   /** Interpreters, tools and libraries that are the image's own. */
   INTERNAL_DIR: '/opt/_internal',
@@ -28,6 +28,8 @@ export const LAYOUT = {
   ROOTFS: '/manylinux-rootfs',
   /** What a native build stage hands to later build stages (headers, pkg-config files too). */
   BUILDFS: '/manylinux-buildfs',
+  /** One `<stage>.txt` per compile stage: when it ran, for how long, and a random build id (record-build.sh). */
+  BUILD_RECORDS: '/opt/_internal/build-records',
 } as const;
 
 /** Keys of the layout table, as they appear in image.env. */

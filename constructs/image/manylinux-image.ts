@@ -4,13 +4,13 @@ import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { buildTimeoutMinutes } from '../../policies';
 import type { Arch, Policy } from '../../policies';
-import { repositoryOf } from '../private/naming';
-import { computeSpecHash, renderImageContext } from './build-context';
+import { cacheRepositoryOf, cacheTag, repositoryOf } from '../private/naming';
+import { computeSpecHash, renderImageBuild } from './build-context';
 import type { ContextFile } from './build-context';
 import { resolveImageSpec } from './image-spec';
 import type { ImageOptions, ImageSpec } from './image-spec';
 import { addImageResources } from './private/image-stack';
-import type { ImageTarget } from './private/image-stack';
+import type { CacheImage, ImageTarget } from './private/image-stack';
 
 /** Props of one image stack: what the image is, and where it is built and pushed. */
 export interface ManylinuxImageProps extends ImageOptions, ImageTarget {}
@@ -20,6 +20,8 @@ export interface ManylinuxImageProps extends ImageOptions, ImageTarget {}
  *
  * The stack builds the image from its rendered build context with the kreuzwerker/docker
  * provider and pushes three tags: the content tag `spec-<hash>`, the build id and `latest`.
+ * Each stage before the final one is also built and pushed as a cache image, tagged by the
+ * hash of its inputs, that every build of the image reads its cache from.
  * The provider does not hash the context, so the spec hash is the build's trigger: the image
  * is rebuilt exactly when a file of its context changes. Published tags are never deleted.
  */
@@ -40,6 +42,8 @@ export class ManylinuxImage extends TerraformStack {
   public readonly buildId: TerraformVariable;
   /** The built image. */
   public readonly image: Image;
+  /** Every stage but the final one, pushed as a cache image addressed by the hash of its inputs. */
+  public readonly cacheImages: readonly CacheImage[];
 
   constructor(scope: Construct, props: ManylinuxImageProps) {
     const spec = resolveImageSpec(props);
@@ -49,8 +53,12 @@ export class ManylinuxImage extends TerraformStack {
     this.policy = spec.policy;
     this.arch = spec.arch;
     this.repository = repositoryOf(props.registry, spec.id);
-    this.contextFiles = renderImageContext(spec);
+    const build = renderImageBuild(spec);
+    this.contextFiles = build.files;
     this.specHash = computeSpecHash(this.contextFiles);
+    const cacheRepository = cacheRepositoryOf(props.registry);
+    this.cacheImages = build.caches.map(({ stage, inputsHash }) =>
+      ({ stage, inputsHash, reference: `${cacheRepository}:${cacheTag(spec.id, stage, inputsHash)}` }));
 
     for (const warning of spec.warnings) {
       Annotations.of(this).addWarning(warning);
@@ -58,7 +66,7 @@ export class ManylinuxImage extends TerraformStack {
     const parts = addImageResources(this, {
       ...props, repository: this.repository, platform: spec.archInfo.dockerPlatform,
       buildTimeoutMinutes: buildTimeoutMinutes(spec.archInfo),
-      contextFiles: this.contextFiles, specHash: this.specHash, extraTags: spec.extraTags,
+      contextFiles: this.contextFiles, specHash: this.specHash, extraTags: spec.extraTags, caches: this.cacheImages,
     });
     this.buildId = parts.buildId;
     this.image = parts.image;

@@ -27,3 +27,16 @@ export function contentTag(specHash: string): string {
 export function pushedTags(specHash: string, extraTags: readonly string[]): string[] {
   return [contentTag(specHash), 'latest', ...extraTags];
 }
+
+/**
+ * The repository of the fleet's stage cache images: `<registry>/manylinux-fleet-cache` (one
+ * repository for the fleet, as pypa/manylinux keeps `manylinux-cache`).
+ */
+export function cacheRepositoryOf(registry: string): string {
+  return `${registry}/manylinux-fleet-cache`;
+}
+
+/** A stage cache image's tag: `<image id>.<stage>.<first 24 hex of the stage's inputs hash>`. */
+export function cacheTag(imageId: string, stage: string, inputsHash: string): string {
+  return `${imageId}.${stage}.${inputsHash.slice(0, 24)}`;
+}

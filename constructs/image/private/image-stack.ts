@@ -42,6 +42,16 @@ export interface ImageStackProps extends ImageTarget {
   readonly contextFiles: readonly ContextFile[];
   readonly specHash: string;
   readonly extraTags: readonly string[];
+  /** The stages pushed as cache images, each by its content-addressed reference. */
+  readonly caches: readonly CacheImage[];
+}
+
+/** One stage cache image of an image stack. */
+export interface CacheImage {
+  readonly stage: string;
+  /** `<cache repository>:<image id>.<stage>.<inputs hash>` (naming.ts). */
+  readonly reference: string;
+  readonly inputsHash: string;
 }
 
 /** The resources every image stack has. */
@@ -52,9 +62,10 @@ export interface ImageStackParts {
 
 /**
  * Fills an image stack: backend, Docker provider, the `build_id` variable, the build context
- * (written into the stack's folder at synth, never before), the image built with `triggers` =
- * spec hash, and a push per tag (content tag, build id, latest, extra tags), each with
- * keep_remotely so no published tag is ever deleted.
+ * (written into the stack's folder at synth, never before), one cache image per stage (built
+ * as that target with BuildKit's inline cache and pushed), the image built with `triggers` =
+ * spec hash and every cache image as `cache_from`, and a push per tag (content tag, build id,
+ * latest, extra tags). Every push has keep_remotely: no published tag is ever deleted.
  */
 export function addImageResources(stack: TerraformStack, props: ImageStackProps): ImageStackParts {
   addBackend(stack, props.backend);
@@ -85,13 +96,34 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
     },
   });
 
+  const timeouts = { create: `${props.buildTimeoutMinutes}m`, update: `${props.buildTimeoutMinutes}m` };
+  // A fresh engine (a CI runner) has no build cache: each stage is looked up in the registry
+  // (cache_from names every stage's cache image; one not pushed yet is skipped), built only on
+  // a miss, and pushed with its cache metadata (BUILDKIT_INLINE_CACHE) under the hash of its inputs.
+  const cacheFrom = props.caches.map((cache) => cache.reference);
+  const cacheScope = new Construct(stack, 'Cache');
+  const cachePushes = props.caches.map((cache) => {
+    const stageImage = new Image(cacheScope, cache.stage, {
+      name: cache.reference,
+      buildAttribute: {
+        context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform, target: cache.stage,
+        cacheFrom, buildArgs: { BUILDKIT_INLINE_CACHE: '1' },
+      },
+      triggers: { inputs_hash: cache.inputsHash },
+      keepLocally: true,
+      timeouts,
+    });
+    return new RegistryImage(cacheScope, `${cache.stage}-push`, { name: stageImage.name, keepRemotely: true, triggers: { image_id: stageImage.imageId } });
+  });
+
   const content = `${props.repository}:${contentTag(props.specHash)}`;
   const image = new Image(stack, 'Image', {
     name: content,
-    buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform },
+    buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform, cacheFrom },
     triggers: { spec_hash: props.specHash },
     keepLocally: true,
-    timeouts: { create: `${props.buildTimeoutMinutes}m`, update: `${props.buildTimeoutMinutes}m` },
+    timeouts,
+    dependsOn: cachePushes,
   });
 
   const push = new Construct(stack, 'Push');
@@ -120,6 +152,7 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
   new TerraformOutput(stack, 'repository', { value: props.repository });
   new TerraformOutput(stack, 'content_tag', { value: content });
   new TerraformOutput(stack, 'spec_hash', { value: props.specHash });
+  new TerraformOutput(stack, 'cache_images', { value: cacheFrom });
   return { buildId, image };
 }
 

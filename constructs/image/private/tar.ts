@@ -18,22 +18,14 @@ export function createTar(entries: readonly TarEntry[]): Buffer {
   return Buffer.concat([tarEntries(entries), Buffer.alloc(2 * BLOCK)]);
 }
 
-/**
- * The archive members of `entries` without the end-of-archive blocks: a prefix several archives
- * can share (see createTarFromParts).
- */
-export function tarEntries(entries: readonly TarEntry[]): Buffer {
+/** The archive members of `entries`, without the end-of-archive blocks. */
+function tarEntries(entries: readonly TarEntry[]): Buffer {
   const parts: Buffer[] = [];
   for (const entry of entries) {
     const body = Buffer.isBuffer(entry.content) ? entry.content : Buffer.from(entry.content, 'utf8');
     parts.push(header(entry.path, entry.mode, body.length), body, Buffer.alloc(padding(body.length)));
   }
   return Buffer.concat(parts);
-}
-
-/** An archive of prebuilt members followed by `entries`. */
-export function createTarFromParts(prefix: Buffer, entries: readonly TarEntry[]): Buffer {
-  return Buffer.concat([prefix, tarEntries(entries), Buffer.alloc(2 * BLOCK)]);
 }
 
 function header(name: string, mode: number, size: number): Buffer {
