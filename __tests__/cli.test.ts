@@ -29,6 +29,7 @@ describe('fleet diff', () => {
     const bumped = head.images.find((i: any) => i.id === 'manylinux_2_28_x86_64');
     bumped.interpreters.find((i: any) => i.tag === 'cp312-cp312').version = '3.12.14';
     bumped.specHash = 'f'.repeat(64);
+    bumped.cacheImages.find((c: any) => c.stage === 'build_cp312_cp312').inputsHash = 'f'.repeat(64);
     const pinned = head.images.find((i: any) => i.id === 'musllinux_1_2_x86_64');
     pinned.base.digest = `sha256:${'a'.repeat(64)}`;
     // WHEN
@@ -40,6 +41,7 @@ describe('fleet diff', () => {
       { id: 'manylinux_2_28_x86_64', changes: [
         { field: 'interpreter cp312-cp312', old: '3.12.13', new: '3.12.14' },
         { field: 'spec hash', old: base.images.find((i) => i.id === 'manylinux_2_28_x86_64')!.specHash.slice(0, 12), new: 'ffffffffffff' },
+        { field: 'stages rebuilt', old: null, new: `1 of ${bumped.cacheImages.length}: build_cp312_cp312` },
       ] },
       { id: 'musllinux_1_2_x86_64', changes: [{ field: 'base digest', old: null, new: `sha256:${'a'.repeat(64)}` }] },
     ]);

@@ -54,7 +54,17 @@ function imageChanges(a: ManifestImage, b: ManifestImage): FieldChange[] {
     compare(`tool ${name}`, x?.version ?? null, y?.version ?? null);
   }
   compare('spec hash', a.specHash.slice(0, 12), b.specHash.slice(0, 12));
+  if (a.specHash !== b.specHash) {
+    compare('stages rebuilt', null, stagesRebuilt(a, b));
+  }
   return changes;
+}
+
+/** The stages whose inputs changed (their cache images are new): all a fresh runner compiles. */
+function stagesRebuilt(a: ManifestImage, b: ManifestImage): string {
+  const before = new Map((a.cacheImages ?? []).map((cache) => [cache.stage, cache.inputsHash]));
+  const rebuilt = (b.cacheImages ?? []).filter((cache) => before.get(cache.stage) !== cache.inputsHash).map((cache) => cache.stage);
+  return rebuilt.length === 0 ? 'the final stage only' : `${rebuilt.length} of ${b.cacheImages.length}: ${rebuilt.join(', ')}`;
 }
 
 function describeBase(image: ManifestImage): string {
