@@ -67,6 +67,19 @@ describe('ImageFleet', () => {
     expect(uvless.tools.map((t) => t.name)).not.toContain('uv');
   });
 
+  test('every image of the default fleet reads and fills a stage cache: one cache image per stage before the final one, each CPython among them', () => {
+    const { images } = defineFleet(new App({ outdir: tempDir('cache-') }));
+    for (const image of images) {
+      const stages = image.cacheImages.map((cache) => cache.stage);
+      const cpythons = image.spec.interpreters.filter(({ interpreter }) => interpreter.implementation === 'cpython')
+        .map(({ interpreter }) => `build_${interpreter.tag.replace(/[^A-Za-z0-9]/g, '_')}`);
+      expect([image.imageId, stages.slice(0, 2)]).toEqual([image.imageId, ['runtime_base', 'build_base']]);
+      expect([image.imageId, stages]).toEqual([image.imageId, expect.arrayContaining(['build_cpython', ...cpythons])]);
+      expect([image.imageId, image.cacheImages.every((cache) => cache.reference.startsWith(`localhost:5000/manylinux-fleet-cache:${image.imageId}.`))])
+        .toEqual([image.imageId, true]);
+    }
+  });
+
   test('two synths from two checkouts at different paths, in separate processes, give byte-identical output', () => {
     // GIVEN two copies of the project at different paths (node_modules shared by a link)
     const checkout = (name: string) => {
