@@ -107,8 +107,9 @@ test('deploy builds each e2e image with the provider and the registry serves its
     expect(caches.length).toBeGreaterThan(4);
     expect(apply.stdout).toContain(`Apply complete! Resources: ${6 + 2 * caches.length} added, 0 changed, 0 destroyed.`);
     // every cache image is in the registry under the tag its inputs name
-    const cacheRepository = caches[0].split(':')[0].slice(env.registry.length + 1);
-    expect(await registryTags(env, cacheRepository)).toEqual(expect.arrayContaining(caches.map((ref) => ref.split(':').pop())));
+    const cacheRepository = caches[0].slice(env.registry.length + 1, caches[0].lastIndexOf(':'));
+    expect(cacheRepository).toBe('manylinux-fleet-cache');
+    expect(await registryTags(env, cacheRepository)).toEqual(expect.arrayContaining(caches.map((ref) => ref.slice(ref.lastIndexOf(':') + 1))));
     // A cold build: every step of the image ran during this apply (none came from a cache).
     summary.firstBuildSteps[id] = stepsExecuted(env, output(dir, 'content_tag'), started);
     expect(summary.firstBuildSteps[id]).toBeGreaterThan(5);
