@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, FLEET_MANIFEST_FILE, ImageFleet, renderFleetManifest } from '../constructs';
+import { App, FLEET_MANIFEST_FILE, ImageFleet, buildStageName, renderFleetManifest } from '../constructs';
 import { defineFleet } from '../main';
 import { PUBLISHED_POLICIES, manylinux_2_28, manylinux_2_31, policyArches } from '../policies';
 import { newFleet, tempDir } from './helpers/fleet';
@@ -72,7 +72,7 @@ describe('ImageFleet', () => {
     for (const image of images) {
       const stages = image.cacheImages.map((cache) => cache.stage);
       const cpythons = image.spec.interpreters.filter(({ interpreter }) => interpreter.implementation === 'cpython')
-        .map(({ interpreter }) => `build_${interpreter.tag.replace(/[^A-Za-z0-9]/g, '_')}`);
+        .map(({ interpreter }) => buildStageName(interpreter.tag));
       expect([image.imageId, stages.slice(0, 2)]).toEqual([image.imageId, ['runtime_base', 'build_base']]);
       expect([image.imageId, stages]).toEqual([image.imageId, expect.arrayContaining(['build_cpython', ...cpythons])]);
       expect([image.imageId, image.cacheImages.every((cache) => cache.reference.startsWith(`localhost:5000/manylinux-fleet-cache:${image.imageId}.`))])

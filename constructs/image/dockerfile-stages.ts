@@ -61,10 +61,9 @@ const script = (name: string, ...args: string[]): Instruction =>
   ({ kind: 'run', argv: ['manylinux-entrypoint', 'bash', `${LAYOUT.BUILD_DIR}/${name}`, ...args] });
 /** The stage that builds a native source, CPython or shared CPython: `build_<name>` (`build_cp312_cp312`). */
 export const buildStageName = (name: string) => `build_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
-const stageName = buildStageName;
 /** The stage of a shared CPython X.Y. */
 export const sharedStageName = (version: string) => buildStageName(`shared_${version}`);
-/** The first and last stages of every image. */
+/** The stages every image has. */
 export const RUNTIME_BASE_STAGE = 'runtime_base';
 export const BUILD_BASE_STAGE = 'build_base';
 export const CPYTHON_BASE_STAGE = 'build_cpython';
@@ -77,9 +76,9 @@ const recorded = (stage: string, name: string, ...args: string[]): Instruction[]
 const copyRecord = (stage: string): Instruction =>
   ({ kind: 'copy', from: stage, sources: [`${LAYOUT.BUILD_RECORDS}/${stage}.txt`], dest: `${LAYOUT.BUILD_RECORDS}/` });
 /** A native build's runtime files, for the final image. */
-const copyRootfs = (name: string): Instruction => ({ kind: 'copy', from: stageName(name), sources: [`${LAYOUT.ROOTFS}/`], dest: '/' });
+const copyRootfs = (name: string): Instruction => ({ kind: 'copy', from: buildStageName(name), sources: [`${LAYOUT.ROOTFS}/`], dest: '/' });
 /** A native build's files with headers and pkg-config links, for later build stages. */
-const copyBuildfs = (name: string): Instruction => ({ kind: 'copy', from: stageName(name), sources: [`${LAYOUT.BUILDFS}/`], dest: '/' });
+const copyBuildfs = (name: string): Instruction => ({ kind: 'copy', from: buildStageName(name), sources: [`${LAYOUT.BUILDFS}/`], dest: '/' });
 
 /** Native builds ordered so every build comes after those it needs. */
 export function orderNativeBuilds(builds: readonly NativeSource[]): NativeSource[] {
@@ -115,7 +114,7 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
   const cpythonDirs = cpythons.map(({ interpreter }) => cpythonPrefix(interpreter));
 
   // Native builds hand their build records over with their runtime files (record-build.sh).
-  const cpythonStages = [...cpythons.map(({ interpreter }) => stageName(interpreter.tag)), ...spec.sharedCpython.map(sharedStageName)];
+  const cpythonStages = [...cpythons.map(({ interpreter }) => buildStageName(interpreter.tag)), ...spec.sharedCpython.map(sharedStageName)];
   const stages: Stage[] = [
     {
       name: RUNTIME_BASE_STAGE,
@@ -131,11 +130,11 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
     },
     { name: BUILD_BASE_STAGE, from: RUNTIME_BASE_STAGE, instructions: [unpack(BUILD_BASE_STAGE), script('install-build-packages.sh')] },
     ...natives.map((native): Stage => ({
-      name: stageName(native.name),
+      name: buildStageName(native.name),
       from: BUILD_BASE_STAGE,
       instructions: [
         ...(native.needs ?? []).filter((need) => natives.some((n) => n.name === need)).map(copyBuildfs),
-        ...recorded(stageName(native.name), `build-${native.name}.sh`),
+        ...recorded(buildStageName(native.name), `build-${native.name}.sh`),
       ],
     })),
     {
@@ -148,9 +147,9 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
       ],
     },
     ...cpythons.map(({ interpreter }): Stage => ({
-      name: stageName(interpreter.tag),
+      name: buildStageName(interpreter.tag),
       from: CPYTHON_BASE_STAGE,
-      instructions: recorded(stageName(interpreter.tag), 'build-cpython.sh', interpreter.tag),
+      instructions: recorded(buildStageName(interpreter.tag), 'build-cpython.sh', interpreter.tag),
     })),
     ...spec.sharedCpython.map((version): Stage => ({
       name: sharedStageName(version),
@@ -163,7 +162,7 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
       instructions: [
         ...natives.map((native) => copyRootfs(native.name)),
         ...cpythons.map(({ interpreter }, index): Instruction =>
-          ({ kind: 'copy', from: stageName(interpreter.tag), sources: [cpythonDirs[index]], dest: cpythonDirs[index] })),
+          ({ kind: 'copy', from: buildStageName(interpreter.tag), sources: [cpythonDirs[index]], dest: cpythonDirs[index] })),
         ...spec.sharedCpython.map((version): Instruction =>
           ({ kind: 'copy', from: sharedStageName(version), sources: [sharedCpythonPrefix(version)], dest: sharedCpythonPrefix(version) })),
         ...cpythonStages.map(copyRecord),
