@@ -19,7 +19,7 @@ describe('ManylinuxImage', () => {
     expect(image.node.id).toBe('manylinux2014_aarch64');
     const built = json.resource.docker_image.Image;
     expect(built.name).toBe(`quay.io/pypa/manylinux2014_aarch64:${contentTag(image.specHash)}`);
-    expect(built.build).toEqual({ context: 'context', dockerfile: 'Dockerfile', platform: 'linux/arm64', cache_from: image.cacheImages.map((c) => c.reference) });
+    expect(built.build).toEqual({ context: 'context', dockerfile: 'Dockerfile', platform: 'linux/arm64' });
     expect(built.triggers).toEqual({ spec_hash: image.specHash });
     const targets = Object.values(json.resource.docker_tag).map((t: any) => t.target_image).sort();
     expect(targets).toEqual(['quay.io/pypa/manylinux2014_aarch64:${var.build_id}', 'quay.io/pypa/manylinux2014_aarch64:latest']);
@@ -74,7 +74,7 @@ describe('ManylinuxImage', () => {
     expect(listing).toMatch(/^-rwxr-xr-x root\/root +\d+ 1970-01-01 00:00 manylinux-entrypoint$/m);
   });
 
-  test('each stage but the last is built as its own target, pushed as a cache image addressed by its inputs, and read by every build', () => {
+  test('each stage but the last is built as its own target, reads its cache from its own image only, and is pushed addressed by its inputs', () => {
     // GIVEN an image with two CPythons
     const image = newFleet({ registry: 'ghcr.io/acme' }).fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
     const json = synthJson(image);
@@ -84,15 +84,20 @@ describe('ManylinuxImage', () => {
     expect(image.cacheImages.map((cache) => cache.stage)).not.toContain('image');
     for (const cache of image.cacheImages) {
       expect(cache.reference).toBe(`ghcr.io/acme/manylinux-fleet-cache:manylinux_2_28_x86_64.${cache.stage}.${cache.inputsHash.slice(0, 24)}`);
-      // built as that target with its cache metadata inline, reading every stage's cache image
+      // built as that target with its cache metadata inline, reading its own stage image only
       const built = Object.values(json.resource.docker_image as Record<string, any>).find((r) => r.name === cache.reference);
       expect(built.build).toEqual({
         context: 'context', dockerfile: 'Dockerfile', platform: 'linux/amd64', target: cache.stage,
-        cache_from: cacheFrom, build_args: { BUILDKIT_INLINE_CACHE: '1' },
+        cache_from: [cache.reference], build_args: { BUILDKIT_INLINE_CACHE: '1' },
       });
       expect(built.triggers).toEqual({ inputs_hash: cache.inputsHash });
     }
-    // AND the image itself is built only after every cache image is pushed
+    // AND the image itself is built only after every stage image is pushed, from those images
+    const dockerfile = String(image.contextFiles.find((file) => file.path === 'Dockerfile')!.content);
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(finalStage).toContain(`FROM ${image.cacheImages.find((c) => c.stage === 'runtime_base')!.reference} AS image`);
+    expect(finalStage).toContain(`COPY --from=${image.cacheImages.find((c) => c.stage === 'build_cp312_cp312')!.reference} /opt/_internal/cpython-3.12.`);
+    expect(finalStage).not.toMatch(/--from=build_/);
     const dependsOn = json.resource.docker_image.Image.depends_on as string[];
     expect(dependsOn).toHaveLength(image.cacheImages.length);
     expect(dependsOn.every((d) => d.startsWith('docker_registry_image.Cache_'))).toBe(true);

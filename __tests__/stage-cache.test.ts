@@ -8,11 +8,11 @@ import { tempDir } from './helpers/fleet';
 import { spec } from './helpers/spec';
 
 /** The stage → inputs hash table of an image. */
-const hashes = (s: ReturnType<typeof spec>) => Object.fromEntries(renderImageBuild(s).caches.map((c) => [c.stage, c.inputsHash]));
+const hashes = (s: ReturnType<typeof spec>) => Object.fromEntries(renderImageBuild(s, 'localhost:5000').caches.map((c) => [c.stage, c.inputsHash]));
 
 /** The members of one stage's archive, and the rows of a table in it. */
 function archive(s: ReturnType<typeof spec>, stage: string): { names: string[]; read: (file: string) => string } {
-  const file = renderImageBuild(s).files.find((f) => f.path === `stages/${stage}.tar`)!;
+  const file = renderImageBuild(s, 'localhost:5000').files.find((f) => f.path === `stages/${stage}.tar`)!;
   const dir = tempDir('stage-');
   fs.writeFileSync(path.join(dir, 'a.tar'), file.content);
   return {

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { BUILD_ARCHIVE, dockerfileStages, stageArchive } from './dockerfile-stages';
+import { BUILD_ARCHIVE, IMAGE_STAGE, dockerfileStages, stageArchive } from './dockerfile-stages';
 import { renderDerivedDockerfile, renderDockerfile } from './dockerfile';
 import type { DerivedImageInput } from './dockerfile-stages';
 import { renderImageData } from './image-data';
@@ -8,7 +8,7 @@ import { readImageLocks } from './locks';
 import { byPath, readScripts } from './private/scripts';
 import type { ContextFile } from './private/scripts';
 import { createTar } from './private/tar';
-import { stageCaches } from './stage-cache';
+import { onStageImages, stageCaches } from './stage-cache';
 import type { StageCache } from './stage-cache';
 import { stageFiles } from './stage-files';
 
@@ -53,23 +53,29 @@ export interface ImageBuild {
   readonly caches: StageCache[];
 }
 
-/** Renders a fleet image's build: the Dockerfile, each stage's archive (stage-files.ts) and the stage caches. */
-export function renderImageBuild(spec: ImageSpec): ImageBuild {
+/**
+ * Renders a fleet image's build for a registry: the stage images (stage-cache.ts), each
+ * stage's archive (stage-files.ts), and the Dockerfile, whose final stage is assembled from
+ * the stage images by reference.
+ */
+export function renderImageBuild(spec: ImageSpec, registry: string): ImageBuild {
   const stages = dockerfileStages(spec);
   const archives = new Map([...stageFiles(spec, stages, renderImageFiles(spec))]
     .map(([stage, files]) => [stageArchive(stage), createTar(files)]));
+  const caches = stageCaches(spec.id, registry, stages, archives, spec.archInfo.dockerPlatform);
+  const built = stages.map((stage) => (stage.name === IMAGE_STAGE ? onStageImages(stage, caches) : stage));
   return {
     files: [
       ...[...archives].map(([file, content]) => ({ path: file, mode: 0o644, content })),
-      { path: 'Dockerfile', mode: 0o644, content: renderDockerfile(spec) },
+      { path: 'Dockerfile', mode: 0o644, content: renderDockerfile(spec, built) },
     ],
-    caches: stageCaches(stages, archives, spec.archInfo.dockerPlatform),
+    caches,
   };
 }
 
-/** The build context of a fleet image. */
-export function renderImageContext(spec: ImageSpec): ContextFile[] {
-  return renderImageBuild(spec).files;
+/** The build context of a fleet image pushed to `registry`. */
+export function renderImageContext(spec: ImageSpec, registry: string): ContextFile[] {
+  return renderImageBuild(spec, registry).files;
 }
 
 /** What a derived image adds, for its build context. */

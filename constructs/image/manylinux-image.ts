@@ -4,7 +4,7 @@ import type { TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { buildTimeoutMinutes } from '../../policies';
 import type { Arch, Policy } from '../../policies';
-import { cacheRepositoryOf, cacheTag, repositoryOf } from '../private/naming';
+import { repositoryOf } from '../private/naming';
 import { computeSpecHash, renderImageBuild } from './build-context';
 import type { ContextFile } from './build-context';
 import { resolveImageSpec } from './image-spec';
@@ -20,8 +20,9 @@ export interface ManylinuxImageProps extends ImageOptions, ImageTarget {}
  *
  * The stack builds the image from its rendered build context with the kreuzwerker/docker
  * provider and pushes three tags: the content tag `spec-<hash>`, the build id and `latest`.
- * Each stage before the final one is also built and pushed as a cache image, tagged by the
- * hash of its inputs, that every build of the image reads its cache from.
+ * Each stage before the final one is built and pushed as its own stage image, tagged by the
+ * hash of its inputs and reading its build cache from that tag; the image is assembled from
+ * the stage images.
  * The provider does not hash the context, so the spec hash is the build's trigger: the image
  * is rebuilt exactly when a file of its context changes. Published tags are never deleted.
  */
@@ -53,12 +54,10 @@ export class ManylinuxImage extends TerraformStack {
     this.policy = spec.policy;
     this.arch = spec.arch;
     this.repository = repositoryOf(props.registry, spec.id);
-    const build = renderImageBuild(spec);
+    const build = renderImageBuild(spec, props.registry);
     this.contextFiles = build.files;
     this.specHash = computeSpecHash(this.contextFiles);
-    const cacheRepository = cacheRepositoryOf(props.registry);
-    this.cacheImages = build.caches.map(({ stage, inputsHash }) =>
-      ({ stage, inputsHash, reference: `${cacheRepository}:${cacheTag(spec.id, stage, inputsHash)}` }));
+    this.cacheImages = build.caches;
 
     for (const warning of spec.warnings) {
       Annotations.of(this).addWarning(warning);

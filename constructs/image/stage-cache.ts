@@ -1,24 +1,48 @@
 import { createHash } from 'crypto';
-import type { Stage } from './dockerfile-model';
+import { cacheRepositoryOf, cacheTag } from '../private/naming';
+import type { Instruction, Stage } from './dockerfile-model';
 import { IMAGE_STAGE, stageArchive } from './dockerfile-stages';
 import { renderStage } from './dockerfile';
 
-/** A stage of an image that is built as its own target and pushed as a cache image. */
+/** A stage of an image that is built as its own target and pushed as its stage image. */
 export interface StageCache {
   /** The stage (the build's `target`). */
   readonly stage: string;
   /** sha256 over exactly the stage's build inputs (stageInputsHash). */
   readonly inputsHash: string;
+  /** `<registry>/manylinux-fleet-cache:<image id>.<stage>.<first 24 hex of the inputs hash>` (naming.ts). */
+  readonly reference: string;
 }
 
 /**
- * Every stage but the final one, each with the hash of its inputs. BuildKit's inline cache
- * (the only cache export the engine API offers) keeps the results of a target's last step
- * only; a stage other stages build on needs a cache image of its own for them to find it.
+ * Every stage but the final one, each with the hash of its inputs and the reference its stage
+ * image is pushed under. Each is built as its own target, reading its cache from its own
+ * reference only: BuildKit's inline cache of a target holds the whole chain of that target,
+ * and the engine's BuildKit (v0.8) matches a chain only inside one imported cache (it gives
+ * each imported record a random id per import), so with several cache sources a stage's last
+ * steps are missed even when its own cache image holds them (measured: README, the stage cache).
  */
-export function stageCaches(stages: readonly Stage[], archives: ReadonlyMap<string, Buffer>, platform: string): StageCache[] {
-  return stages.filter((stage) => stage.name !== IMAGE_STAGE)
-    .map((stage) => ({ stage: stage.name, inputsHash: stageInputsHash(stage.name, stages, archives, platform) }));
+export function stageCaches(imageId: string, registry: string, stages: readonly Stage[], archives: ReadonlyMap<string, Buffer>, platform: string): StageCache[] {
+  return stages.filter((stage) => stage.name !== IMAGE_STAGE).map((stage) => {
+    const inputsHash = stageInputsHash(stage.name, stages, archives, platform);
+    return { stage: stage.name, inputsHash, reference: `${cacheRepositoryOf(registry)}:${cacheTag(imageId, stage.name, inputsHash)}` };
+  });
+}
+
+/**
+ * The final stage built on the stage images: FROM and every COPY --from name a stage's image
+ * by its reference instead of the stage, so the image is assembled from exactly what the stage
+ * images hold, without BuildKit having to match any stage's cache again.
+ */
+export function onStageImages(stage: Stage, caches: readonly StageCache[]): Stage {
+  const references = new Map(caches.map((cache) => [cache.stage, cache.reference]));
+  const resolve = (name: string) => references.get(name) ?? name;
+  return {
+    ...stage,
+    from: resolve(stage.from),
+    instructions: stage.instructions.map((instruction): Instruction =>
+      (instruction.kind === 'copy' && instruction.from ? { ...instruction, from: resolve(instruction.from) } : instruction)),
+  };
 }
 
 /**

@@ -62,9 +62,9 @@ export interface ImageStackParts {
 
 /**
  * Fills an image stack: backend, Docker provider, the `build_id` variable, the build context
- * (written into the stack's folder at synth, never before), one cache image per stage (built
- * as that target with BuildKit's inline cache and pushed), the image built with `triggers` =
- * spec hash and every cache image as `cache_from`, and a push per tag (content tag, build id,
+ * (written into the stack's folder at synth, never before), one stage image per stage (built
+ * as that target with BuildKit's inline cache, its own reference as `cache_from`, and pushed),
+ * the image built on the stage images with `triggers` = spec hash, and a push per tag (content tag, build id,
  * latest, extra tags). Every push has keep_remotely: no published tag is ever deleted.
  */
 export function addImageResources(stack: TerraformStack, props: ImageStackProps): ImageStackParts {
@@ -97,17 +97,16 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
   });
 
   const timeouts = { create: `${props.buildTimeoutMinutes}m`, update: `${props.buildTimeoutMinutes}m` };
-  // A fresh engine (a CI runner) has no build cache: each stage is looked up in the registry
-  // (cache_from names every stage's cache image; one not pushed yet is skipped), built only on
-  // a miss, and pushed with its cache metadata (BUILDKIT_INLINE_CACHE) under the hash of its inputs.
-  const cacheFrom = props.caches.map((cache) => cache.reference);
+  // A fresh engine (a CI runner) has no build cache: each stage image is looked up in the
+  // registry under the hash of its inputs (cache_from: that reference alone, see stage-cache.ts),
+  // built only on a miss, and pushed with its cache metadata (BUILDKIT_INLINE_CACHE).
   const cacheScope = new Construct(stack, 'Cache');
   const cachePushes = props.caches.map((cache) => {
     const stageImage = new Image(cacheScope, cache.stage, {
       name: cache.reference,
       buildAttribute: {
         context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform, target: cache.stage,
-        cacheFrom, buildArgs: { BUILDKIT_INLINE_CACHE: '1' },
+        cacheFrom: [cache.reference], buildArgs: { BUILDKIT_INLINE_CACHE: '1' },
       },
       triggers: { inputs_hash: cache.inputsHash },
       keepLocally: true,
@@ -116,10 +115,12 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
     return new RegistryImage(cacheScope, `${cache.stage}-push`, { name: stageImage.name, keepRemotely: true, triggers: { image_id: stageImage.imageId } });
   });
 
+  // The final stage is built FROM the runtime base's stage image and copies from the others by
+  // reference (stage-cache.ts onStageImages): no stage is rebuilt for it.
   const content = `${props.repository}:${contentTag(props.specHash)}`;
   const image = new Image(stack, 'Image', {
     name: content,
-    buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform, cacheFrom },
+    buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform },
     triggers: { spec_hash: props.specHash },
     keepLocally: true,
     timeouts,
@@ -152,7 +153,7 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
   new TerraformOutput(stack, 'repository', { value: props.repository });
   new TerraformOutput(stack, 'content_tag', { value: content });
   new TerraformOutput(stack, 'spec_hash', { value: props.specHash });
-  new TerraformOutput(stack, 'cache_images', { value: cacheFrom });
+  new TerraformOutput(stack, 'cache_images', { value: props.caches.map((cache) => cache.reference) });
   return { buildId, image };
 }
 
