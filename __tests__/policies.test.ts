@@ -122,11 +122,6 @@ describe('images the policies offer', () => {
         expect(keys).toContain(key);
       }
     }
-    for (const base of BASE_IMAGES) {
-      for (const digest of Object.values(base.digests ?? {})) {
-        expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-      }
-    }
   });
 
   test('every architecture maps to one Docker platform and runner', () => {

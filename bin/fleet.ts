@@ -5,14 +5,16 @@
  *   diff <base fleet.json> <head fleet.json> [--format markdown|json]
  *   docs [--check] [--readme README.md]
  *   lock [--check] [--dir locks]
+ *   update bases [--check] [--manifest fleet.json] [--lock locks/bases.json]
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, locksRoot, toManifest } from '../constructs';
+import { App, BASE_LOCK_FILE, locksRoot, readBaseLock, toManifest } from '../constructs';
 import type { FleetManifest } from '../constructs';
 import { defineFleet } from '../main';
+import { credentialsFromEnvironment, fleetBases, updateBases } from './lib/bases/command';
 import { diffManifests, renderDiffJson, renderDiffMarkdown } from './lib/diff';
 import { renderSections, updateDocument } from './lib/docs';
 import { listRows, renderList } from './lib/list';
@@ -95,6 +97,20 @@ export function buildProgram(out: (text: string) => void): Command {
       } else {
         await writeLocks(options.dir, requests, pypiIndex(), out);
       }
+    });
+  program.command('update')
+    .description('update pins from their sources')
+    .command('bases')
+    .description('pin every base image reference, per architecture, to its platform manifest digest (registry HTTP API)')
+    .option('--check', 'fail when a base is unpinned, its tag has moved or the lock names a base no image uses, instead of writing the lock')
+    .option('--manifest <file>', 'take the bases from this fleet.json instead of the default fleet')
+    .option('--lock <file>', 'the base lock', path.join(locksRoot(), BASE_LOCK_FILE))
+    .action(async (options: { check?: boolean; manifest?: string; lock: string }) => {
+      const manifest = options.manifest ? readManifest(options.manifest) : defaultManifest();
+      await updateBases(readBaseLock(options.lock), fleetBases(manifest), {
+        lockFile: options.lock, check: options.check ?? false, today: new Date().toISOString().slice(0, 10),
+        credentials: credentialsFromEnvironment(),
+      }, out);
     });
   return program;
 }

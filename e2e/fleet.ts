@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, ImageFleet } from '../constructs';
+import { App, ImageFleet, lockedBaseDigest, readBaseLock } from '../constructs';
 import type { ImageFleetProps, ImageOptions, ManylinuxImage } from '../constructs';
 import { DEBIAN_11, DEBIAN_11_GCC, DEBIAN_12, DEBIAN_12_GCC, cpythonInterpreter, manylinux_2_31, manylinux_2_36 } from '../policies';
 import type { Interpreter } from '../policies';
@@ -63,6 +63,8 @@ export interface E2eFleetOptions {
   readonly swapCpython?: boolean;
   /** The registry serving the bases. */
   readonly registry?: string;
+  /** A base lock (`fleet update bases --lock`) pinning the bases' digests. */
+  readonly baseLock?: string;
 }
 
 /** CA certificates this machine trusts beyond the distro's (a TLS-intercepting proxy), if any. */
@@ -80,17 +82,19 @@ function localCaCertificates(): string | undefined {
 export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   const buildCaCertificates = localCaCertificates();
   const bases = e2eBases(options.registry);
+  const lock = options.baseLock ? readBaseLock(options.baseLock) : undefined;
+  const baseDigest = (reference: string) => (lock ? lockedBaseDigest(lock, reference, 'x86_64') ?? undefined : undefined);
   const interpreters = [options.swapCpython ? CPYTHON_3_13_DEBIAN : CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN];
   const images: ImageOptions[] = [{
     policy: manylinux_2_36, arch: 'x86_64',
-    baseImage: { ...DEBIAN_12, references: { x86_64: bases.bookworm } }, toolchain: DEBIAN_12_GCC,
+    baseImage: { ...DEBIAN_12, references: { x86_64: bases.bookworm } }, baseDigest: baseDigest(bases.bookworm), toolchain: DEBIAN_12_GCC,
     interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: GNU_BUILD_TOOLS, buildCaCertificates,
     extraPackages: [...DISTRO_PACKAGES, ...(options.extraPackages ?? [])],
   }];
   if (!options.withoutBullseye) {
     images.push({
       policy: manylinux_2_31, arch: 'x86_64',
-      baseImage: { ...DEBIAN_11, references: { x86_64: bases.bullseye } }, toolchain: DEBIAN_11_GCC,
+      baseImage: { ...DEBIAN_11, references: { x86_64: bases.bullseye } }, baseDigest: baseDigest(bases.bullseye), toolchain: DEBIAN_11_GCC,
       // 3.13 instead of 3.11: its decimal module links the mpdecimal built here; the tools run on
       // it, and its --enable-shared twin runs build-shared-cpython.sh.
       interpreters: [CPYTHON_3_9_DEBIAN, CPYTHON_3_13_DEBIAN], toolsPython: '3.13', sharedCpython: ['3.13'], buildCaCertificates,

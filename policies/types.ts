@@ -92,10 +92,11 @@ export interface BaseImage {
   readonly libc: LibcKind;
   /** `2.28` for glibc, `1.2` for musl (the policy granularity). */
   readonly libcVersion: string;
-  /** Image reference per architecture (tag only upstream: digests are optional). */
+  /**
+   * Image reference per architecture, a tag. Its digest per architecture is pinned in
+   * locks/bases.json (`npm run fleet -- update bases`), not here.
+   */
   readonly references: Partial<Record<Arch, string>>;
-  /** Digest per architecture, `sha256:<64 hex>`, when pinned. */
-  readonly digests?: Partial<Record<Arch, string>>;
   /** Packages this release adds to the family's sets (version-specific names). */
   readonly extraPackages?: Partial<PackageSets>;
   /**

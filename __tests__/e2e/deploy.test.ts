@@ -35,9 +35,11 @@ const summary = {
 };
 const MB = 1024 * 1024;
 const CHANGED = 'manylinux_2_36_x86_64';
+/** The e2e fleet's base lock, written by `fleet update bases` in the first step that needs it. */
+const BASE_LOCK = path.join(STATE, 'bases.json');
 
 const e2eSynth = (name: string, options: object = {}) => synth(`synth e2e fleet (${name})`, 'e2e/main.ts', path.join(STATE, `out-${name}`), {
-  E2E_OPTIONS: JSON.stringify(options), E2E_STATE_DIR: STATE_DIR, FLEET_REGISTRY: env.registry,
+  E2E_OPTIONS: JSON.stringify({ ...options, baseLock: BASE_LOCK }), E2E_STATE_DIR: STATE_DIR, FLEET_REGISTRY: env.registry,
 });
 const stackDir = (stacks: string, id: string) => path.join(stacks, id);
 const output = (dir: string, name: string) => JSON.parse(terraform(env, `output ${name}`, dir, ['output', '-json', name]).stdout) as string;
@@ -48,7 +50,7 @@ const inImageOutput: Record<string, string> = {};
 
 beforeAll(() => {
   // An interrupted run may have left state, synth output and images behind: start clean.
-  for (const leftover of fs.readdirSync(STATE).filter((name) => name === 'state' || name.startsWith('out-'))) {
+  for (const leftover of fs.readdirSync(STATE).filter((name) => ['state', 'bases.json'].includes(name) || name.startsWith('out-'))) {
     fs.rmSync(path.join(STATE, leftover), { recursive: true, force: true });
   }
   const stale = run('list images', env.docker, ['images', '--format', '{{.Repository}}:{{.Tag}}']).stdout.split('\n')
@@ -98,6 +100,28 @@ test('terraform init and validate pass for every stack of the default fleet and 
     const validation = JSON.parse(terraform(env, `validate ${id}`, dir, ['validate', '-json']).stdout);
     expect([id, validation.valid, validation.error_count]).toEqual([id, true, 0]);
   }
+});
+
+test('fleet update bases pins the e2e bases to the digests the registry serves, and the images build FROM them', async () => {
+  // GIVEN the e2e fleet with nothing pinned
+  const unpinned = path.join(path.dirname(e2eSynth('unpinned')), 'fleet.json');
+  const listed = run('fleet list', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'list', '--manifest', unpinned]).stdout;
+  expect(listed).toContain(`${IMAGES.length} build FROM an unpinned base tag`);
+  // WHEN its bases are updated through the registry API
+  const update = run('fleet update bases', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'update', 'bases', '--manifest', unpinned, '--lock', BASE_LOCK]);
+  expect(update.stdout).toContain(`${BASE_LOCK}: 2 of 2 bases pinned`);
+  // THEN each image's Dockerfile builds FROM its base at the digest the registry serves for the tag
+  const stacks = e2eSynth('pinned');
+  for (const [id, suite] of [['manylinux_2_36_x86_64', 'bookworm'], ['manylinux_2_31_x86_64', 'bullseye']]) {
+    const digest = await registryDigest(env, 'fleet-e2e/debian', suite);
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const dockerfile = fs.readFileSync(path.join(stackDir(stacks, id), 'context', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`FROM ${env.registry}/fleet-e2e/debian:${suite}@${digest} AS runtime_base`);
+  }
+  // AND the check agrees, and fleet list no longer lists an unpinned base
+  run('fleet update bases --check', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'update', 'bases', '--check', '--manifest', unpinned, '--lock', BASE_LOCK]);
+  const pinned = run('fleet list', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'list', '--manifest', path.join(path.dirname(stacks), 'fleet.json')]).stdout;
+  expect(pinned).not.toContain('unpinned');
 });
 
 test('deploy builds each e2e image with the provider and the registry serves its three tags', async () => {

@@ -1,6 +1,7 @@
 import { ARCHITECTURES, COMMON_NATIVE_BUILDS, DEFAULT_TOOLS_PYTHON, DISTRO_FAMILIES, TOOLS } from '../../policies';
 import type { Arch, ArchInfo, BaseImage, DistroFamily, Interpreter, NativeSource, Policy, Tool, Toolchain } from '../../policies';
 import { imageIdOf } from '../private/naming';
+import { lockedBaseDigest, repositoryBaseLock } from './base-lock';
 import {
   checkBase, checkCaCertificates, checkDigest, checkMirrors, checkNativeBuilds, checkPackages, checkSharedCpython, checkTags,
   checkToolchain, checkToolsPython, isExcluded, resolveInterpreters,
@@ -23,7 +24,7 @@ export interface ImageOptions {
   /**
    * Digest the base image is pinned to, `sha256:<64 hex>`.
    *
-   * @default - the base image record's digest for this arch, else none (tag only)
+   * @default - the digest locks/bases.json pins for the base reference and arch, else none (tag only)
    */
   readonly baseDigest?: string;
   /**
@@ -139,7 +140,7 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
   const recipe = resolveRecipe(id, policy, arch, options);
   const { base, toolchain } = recipe;
   const baseReference = checkBase(id, policy, arch, base);
-  const baseDigest = checkDigest(id, options.baseDigest ?? base.digests?.[arch] ?? null);
+  const baseDigest = checkDigest(id, options.baseDigest ?? lockedBaseDigest(repositoryBaseLock(), baseReference, arch));
   checkToolchain(id, base, toolchain);
   const family = DISTRO_FAMILIES[base.family];
   const interpreters = resolveInterpreters(id, arch, base, options.interpreters)

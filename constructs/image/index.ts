@@ -1,4 +1,5 @@
 // The image stack: the constructs, the resolved image spec, and one renderer per output.
+export * from './base-lock';
 export * from './build-context';
 export * from './derived-image';
 export * from './dockerfile';
