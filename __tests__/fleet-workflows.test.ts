@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { ACTIONS, App, buildWorkflow, fleetDiffWorkflow, renderWorkflow } from '../constructs';
+import { ACTIONS, App, buildWorkflow, fleetDiffWorkflow, renderWorkflow, UPDATE_PINS_BRANCH, updatePinsWorkflow } from '../constructs';
 import type { FleetImage, Workflow } from '../constructs';
 import { defineFleet } from '../main';
 import { PUBLISHED_POLICIES, policyArches } from '../policies';
@@ -7,7 +7,9 @@ import { actionlint } from './helpers/actionlint';
 import { tempDir } from './helpers/fleet';
 
 const images = (): readonly FleetImage[] => defineFleet(new App({ outdir: tempDir('wf-') })).model.images;
-const workflows = (): Workflow[] => [buildWorkflow({ images: images(), registry: 'localhost:5000', defaultBranch: 'main' }), fleetDiffWorkflow()];
+const workflows = (): Workflow[] => [
+  buildWorkflow({ images: images(), registry: 'localhost:5000', defaultBranch: 'main' }), fleetDiffWorkflow(), updatePinsWorkflow({ defaultBranch: 'main' }),
+];
 
 describe('generated workflows', () => {
   test.each(workflows().map((w) => [w.file, w] as const))('%s passes actionlint with 0 findings', async (file, workflow) => {
@@ -34,7 +36,8 @@ describe('generated workflows', () => {
       const doc = parse(renderWorkflow(workflow));
       expect(doc.permissions).toBeDefined();
       for (const job of Object.values(doc.jobs) as any[]) {
-        expect(job.permissions).toEqual({ contents: 'read' });
+        // only the pin update writes: its branch and its pull request
+        expect(job.permissions).toEqual(workflow.file === 'update-pins.yml' ? { contents: 'write', 'pull-requests': 'write' } : { contents: 'read' });
       }
     }
     expect(parse(renderWorkflow(workflows()[0])).permissions).toEqual({});
@@ -98,6 +101,21 @@ describe('generated workflows', () => {
     expect(text).not.toMatch(/pull_request_target|secrets\./);
     expect(doc.jobs['fleet-diff'].steps.at(-1).run).toContain('npm run --silent fleet -- diff');
     expect(doc.jobs['fleet-diff'].steps.at(-1).run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+  });
+
+  test('update-pins runs weekly and on demand, updates the tools and opens a pull request whose body is the fleet diff, with the job token only', () => {
+    const text = renderWorkflow(updatePinsWorkflow({ defaultBranch: 'main' }));
+    const doc = parse(text);
+    expect(doc.on).toEqual({ schedule: [{ cron: '23 4 * * 1' }], workflow_dispatch: {} });
+    expect(doc.permissions).toEqual({});
+    expect(text).not.toMatch(/secrets\./);
+    const steps = doc.jobs['update-pins'].steps;
+    expect(steps[0].with).toEqual({ ref: 'main', 'persist-credentials': false });
+    expect(steps.map((step: any) => step.run).join('\n')).toContain('npm run --silent fleet -- update tools --diff-file "$RUNNER_TEMP/fleet-diff.md"');
+    const open = steps.at(-1);
+    expect(open.env).toEqual({ GH_TOKEN: '${{ github.token }}', BRANCH: UPDATE_PINS_BRANCH, BASE: 'main' });
+    expect(open.run).toContain('gh pr create --base "$BASE" --head "$BRANCH" --title "Update tool pins and locks" --body-file "$RUNNER_TEMP/fleet-diff.md"');
+    expect(open.run).toContain('git add policies/tool-pins.json locks');
   });
 
   test('build ids follow YYYY.MM.DD-N from the commit date and first-parent count', () => {

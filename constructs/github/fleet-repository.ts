@@ -12,6 +12,7 @@ import {
   buildWorkflow, fleetDiffWorkflow,
 } from './fleet-workflows';
 import type { WorkflowImage } from './fleet-workflows';
+import { updatePinsWorkflow } from './update-workflow';
 import type { Workflow } from './workflow-model';
 import { renderWorkflow } from './workflow-yaml';
 
@@ -82,6 +83,7 @@ export class FleetRepository extends TerraformStack {
     const workflows: (() => Workflow)[] = [
       () => buildWorkflow({ images: props.images(), registry: props.registry, defaultBranch: props.defaultBranch }),
       fleetDiffWorkflow,
+      () => updatePinsWorkflow({ defaultBranch: props.defaultBranch }),
     ];
     for (const workflow of workflows) {
       const file = workflow().file;

@@ -2,5 +2,6 @@
 export * from './actions';
 export * from './fleet-repository';
 export * from './fleet-workflows';
+export * from './update-workflow';
 export * from './workflow-model';
 export * from './workflow-yaml';

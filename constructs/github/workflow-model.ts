@@ -11,6 +11,8 @@ export type PermissionLevel = 'read' | 'write' | 'none';
 export type Permissions = Readonly<Partial<Record<'actions' | 'contents' | 'packages' | 'pull-requests' | 'deployments' | 'id-token', PermissionLevel>>>;
 
 export interface Triggers {
+  /** `schedule:` cron lines (UTC). */
+  readonly schedule?: readonly string[];
   readonly push?: { readonly branches: readonly string[] };
   readonly pullRequest?: { readonly branches?: readonly string[] };
   readonly workflowDispatch?: boolean;

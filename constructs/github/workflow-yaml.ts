@@ -29,6 +29,7 @@ export function renderWorkflow(workflow: Workflow): string {
 
 function triggers(on: Triggers): Record<string, unknown> {
   return {
+    ...(on.schedule ? { schedule: on.schedule.map((cron) => ({ cron })) } : {}),
     ...(on.push ? { push: { branches: [...on.push.branches] } } : {}),
     ...(on.pullRequest ? { pull_request: on.pullRequest.branches ? { branches: [...on.pullRequest.branches] } : {} } : {}),
     ...(on.workflowDispatch ? { workflow_dispatch: {} } : {}),
