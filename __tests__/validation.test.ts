@@ -1,10 +1,12 @@
-import { resolveFleetConfig } from '../constructs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readBaseLock, resolveFleetConfig } from '../constructs';
 import {
   ALMALINUX_8, CENTOS_7, CPYTHON_3_12, DEBIAN_12, DEBIAN_12_GCC, DEVTOOLSET_10, UBUNTU_20_04, UBUNTU_20_04_GCC,
   manylinux1, manylinux2014, manylinux_2_28, manylinux_2_34, manylinux_2_35, manylinux_2_36, musllinux_1_2,
 } from '../policies';
 import type { Interpreter } from '../policies';
-import { newFleet } from './helpers/fleet';
+import { newFleet, tempDir } from './helpers/fleet';
 
 // Every message names the subject (image id or config key), the value, and the fix.
 
@@ -67,10 +69,11 @@ describe('image validation', () => {
       .toThrow(/^manylinux_2_28_x86_64: base image digest 'sha256:abc' is malformed; give sha256: followed by 64/);
   });
 
-  test('fails if a base record pins a malformed digest', () => {
-    const base = { ...CENTOS_7, digests: { x86_64: 'md5:0123' } };
-    expect(add({ policy: manylinux2014, arch: 'x86_64', baseImage: base }))
-      .toThrow(/^manylinux2014_x86_64: base image digest 'md5:0123' is malformed/);
+  test('fails if the base lock pins a malformed digest, naming the lock file', () => {
+    const lock = path.join(tempDir('lock-'), 'bases.json');
+    fs.writeFileSync(lock, JSON.stringify({ bases: { 'quay.io/pypa/manylinux2014_base:2025.11.10-3': { x86_64: { digest: 'md5:0123' } } } }));
+    expect(() => readBaseLock(lock))
+      .toThrow(`${lock}: the digest 'md5:0123' of quay.io/pypa/manylinux2014_base:2025.11.10-3 for x86_64 is malformed (expected sha256: and 64 lower-case hex digits); run npm run fleet -- update bases to rewrite the lock`);
   });
 
   test('fails if an interpreter tag is unknown', () => {

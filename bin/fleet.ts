@@ -5,6 +5,7 @@
  *   diff <base fleet.json> <head fleet.json> [--format markdown|json]
  *   docs [--check] [--readme README.md]
  *   lock [--check] [--dir locks]
+ *   sbom <image id> [--dir cdktf.out]
  *   update tools [--check] [--diff-file fleet-diff.md]
  *   update bases [--check] [--manifest fleet.json] [--lock locks/bases.json]
  */
@@ -12,7 +13,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, BASE_LOCK_FILE, locksRoot, readBaseLock, toManifest } from '../constructs';
+import { App, BASE_LOCK_FILE, locksRoot, readBaseLock, SBOM_DIR, toManifest } from '../constructs';
 import type { FleetManifest } from '../constructs';
 import { defineFleet } from '../main';
 import { credentialsFromEnvironment, fleetBases, updateBases } from './lib/bases/command';
@@ -99,6 +100,19 @@ export function buildProgram(out: (text: string) => void): Command {
       } else {
         await writeLocks(options.dir, requests, pypiIndex(), out);
       }
+    });
+  program.command('sbom')
+    .description('print the SPDX 2.3 SBOM synth wrote for an image')
+    .argument('<image>', 'image id, e.g. manylinux_2_28_s390x')
+    .option('--dir <dir>', 'the synth output folder', path.join(ROOT, 'cdktf.out'))
+    .action((id: string, options: { dir: string }) => {
+      const dir = path.join(options.dir, SBOM_DIR);
+      const file = path.join(dir, `${id}.spdx.json`);
+      if (!fs.existsSync(file)) {
+        const known = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => f.replace(/\.spdx\.json$/, '')).sort() : [];
+        throw new CliError(`${file}: no SBOM for image '${id}' (${known.length ? `images: ${known.join(', ')}` : 'none written yet'}); run npx cdktf synth`);
+      }
+      out(fs.readFileSync(file, 'utf8'));
     });
   const update = program.command('update').description('update pins from their sources');
   update.command('tools')

@@ -23,6 +23,9 @@ GITHUB_PROVIDER_VERSION=6.6.0
 # 2026.10.18), so pip cannot install them; 4.3.3 (2026-10-21) is the newest release that installs.
 # It needs Python >= 3.11 (its Requires-Python).
 CIBUILDWHEEL_VERSION=4.3.3
+# The SBOMs synth writes are validated with spdx-tools' pyspdxtools: 0.8.5 is the current release the
+# PyPI JSON API (https://pypi.org/pypi/spdx-tools/json) gave on 2026-11-22 (Requires-Python >= 3.10).
+SPDX_TOOLS_VERSION=0.8.5
 
 step() { echo "== e2e setup: $*"; }
 
@@ -145,22 +148,27 @@ build_provider() {
 build_provider docker "${DOCKER_PROVIDER_MODULE}" "${DOCKER_PROVIDER_VERSION}" github.com/terraform-providers/terraform-provider-docker
 build_provider github "${GITHUB_PROVIDER_MODULE}" "${GITHUB_PROVIDER_VERSION}"
 
-# cibuildwheel in a venv of its own, made with the host's python3; pip runs again only when the
-# pinned version is not the installed one, and a venv whose interpreter is gone is made again.
-CIBUILDWHEEL_VENV="${STATE}/cibuildwheel-venv"
-installed=$("${CIBUILDWHEEL_VENV}/bin/python" -c 'import importlib.metadata as m; print(m.version("cibuildwheel"))' 2>/dev/null || true)
-if [ "${installed}" != "${CIBUILDWHEEL_VERSION}" ]; then
-	step "installing cibuildwheel ${CIBUILDWHEEL_VERSION} into ${CIBUILDWHEEL_VENV}"
-	python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-		|| { echo "cibuildwheel ${CIBUILDWHEEL_VERSION} needs Python >= 3.11; $(command -v python3) is $(python3 -V 2>&1)"; exit 1; }
-	if [ ! -x "${CIBUILDWHEEL_VENV}/bin/python" ]; then
-		rm -rf "${CIBUILDWHEEL_VENV}"
-		python3 -m venv "${CIBUILDWHEEL_VENV}"
+# venv_tool NAME VERSION VENV: NAME==VERSION from PyPI in a venv of its own, made with the host's
+# python3; pip runs again only when the pinned version is not the installed one, and a venv whose
+# interpreter is gone is made again.
+venv_tool() {
+	local name=$1 version=$2 venv=$3 installed
+	installed=$("${venv}/bin/python" -c "import importlib.metadata as m; print(m.version('${name}'))" 2>/dev/null || true)
+	[ "${installed}" = "${version}" ] && return 0
+	step "installing ${name} ${version} into ${venv}"
+	if [ ! -x "${venv}/bin/python" ]; then
+		rm -rf "${venv}"
+		python3 -m venv "${venv}"
 	fi
-	"${CIBUILDWHEEL_VENV}/bin/python" -m pip install --disable-pip-version-check "cibuildwheel==${CIBUILDWHEEL_VERSION}" \
-		> "${STATE}/logs/cibuildwheel-venv.log" 2>&1 \
-		|| { tail -n 20 "${STATE}/logs/cibuildwheel-venv.log"; echo "installing cibuildwheel ${CIBUILDWHEEL_VERSION} failed"; exit 1; }
-fi
+	"${venv}/bin/python" -m pip install --disable-pip-version-check "${name}==${version}" > "${STATE}/logs/${name}-venv.log" 2>&1 \
+		|| { tail -n 20 "${STATE}/logs/${name}-venv.log"; echo "installing ${name} ${version} failed"; exit 1; }
+}
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	|| { echo "cibuildwheel ${CIBUILDWHEEL_VERSION} needs Python >= 3.11; $(command -v python3) is $(python3 -V 2>&1)"; exit 1; }
+CIBUILDWHEEL_VENV="${STATE}/cibuildwheel-venv"
+venv_tool cibuildwheel "${CIBUILDWHEEL_VERSION}" "${CIBUILDWHEEL_VENV}"
+SPDX_VENV="${STATE}/spdx-venv"
+venv_tool spdx-tools "${SPDX_TOOLS_VERSION}" "${SPDX_VENV}"
 
 cat > "${STATE}/terraformrc" <<HCL
 provider_installation {
@@ -184,6 +192,7 @@ cat > "${STATE}/environment.json" <<JSON
   "docker": "${DOCKER}",
   "registry": "127.0.0.1:5000",
   "cibuildwheel": "${CIBUILDWHEEL_VENV}/bin/cibuildwheel",
+  "pyspdxtools": "${SPDX_VENV}/bin/pyspdxtools",
   "providers": {
     "docker": { "source": "kreuzwerker/docker", "version": "${DOCKER_PROVIDER_VERSION}", "module": "${DOCKER_PROVIDER_MODULE}" },
     "github": { "source": "integrations/github", "version": "${GITHUB_PROVIDER_VERSION}", "module": "${GITHUB_PROVIDER_MODULE}" }

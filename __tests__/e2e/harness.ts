@@ -14,6 +14,8 @@ export interface E2eEnvironment {
   readonly registry: string;
   /** cibuildwheel in its own venv (the venv's `python` is beside it). */
   readonly cibuildwheel: string;
+  /** spdx-tools' validator, in its own venv. */
+  readonly pyspdxtools: string;
   readonly providers: Record<'docker' | 'github', { readonly source: string; readonly version: string; readonly module: string }>;
 }
 

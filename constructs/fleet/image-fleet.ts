@@ -5,7 +5,7 @@ import * as path from 'path';
 import { PUBLISHED_POLICIES, policyArches } from '../../policies';
 import type { Policy } from '../../policies';
 import { FleetRepository } from '../github';
-import { DerivedImage, ManylinuxImage } from '../image';
+import { DerivedImage, ManylinuxImage, renderSbom } from '../image';
 import type { DerivedImageOptions, ImageOptions } from '../image';
 import { fail, showShort } from '../private/errors';
 import { derivedImageIdOf, imageIdOf } from '../private/naming';
@@ -14,6 +14,24 @@ import type { FleetConfig, FleetSettings } from './config';
 import { FLEET_MANIFEST_FILE, renderFleetManifest } from './fleet-manifest';
 import { buildFleetModel } from './fleet-model';
 import type { FleetModel } from './fleet-model';
+
+/** The folder of cdktf.out holding one SPDX document per fleet image, `<image id>.spdx.json`. */
+export const SBOM_DIR = 'sbom';
+
+/**
+ * Writes each image's SBOM. `created` is SOURCE_DATE_EPOCH when set (reproducible output),
+ * else the time of the synth.
+ */
+function writeSboms(dir: string, images: readonly ManylinuxImage[]): void {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const created = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const image of images) {
+    const document = renderSbom({ spec: image.spec, specHash: image.specHash, created });
+    fs.writeFileSync(path.join(dir, `${image.imageId}.spdx.json`), `${JSON.stringify(document, null, 2)}\n`);
+  }
+}
 
 /** Props of the fleet. Unset values come from the environment and cdktf.json `context.fleet`. */
 export type ImageFleetProps = FleetSettings;
@@ -52,6 +70,7 @@ export class ImageFleet extends Construct {
       onSynthesize: (session) => {
         fs.mkdirSync(session.outdir, { recursive: true });
         fs.writeFileSync(path.join(session.outdir, FLEET_MANIFEST_FILE), renderFleetManifest(this.model));
+        writeSboms(path.join(session.outdir, SBOM_DIR), this.images);
       },
     });
   }

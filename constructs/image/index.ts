@@ -10,4 +10,5 @@ export * from './install-plan';
 export * from './layout';
 export * from './locks';
 export * from './manylinux-image';
+export * from './sbom';
 export type { ImageTarget } from './private/image-stack';

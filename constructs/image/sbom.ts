@@ -1,0 +1,119 @@
+/**
+ * The SBOM of an image, SPDX 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/), from data only:
+ * the base image (reference and pinned digest), every source the image compiles (native
+ * libraries and CPythons: version, URL, sha256), every interpreter it installs from a binary,
+ * and every Python package its lock files install (version and each wheel's sha256). Synth
+ * writes it beside fleet.json (`sbom/<image id>.spdx.json`).
+ */
+import type { ImageSpec } from './image-spec';
+import { readImageLocks } from './locks';
+
+/** What the synth-time document is made from besides the spec. */
+export interface SbomInput {
+  readonly spec: ImageSpec;
+  /** The image's spec hash (its content tag names the first 12 hex). */
+  readonly specHash: string;
+  /** `created` of the document (ISO 8601, seconds, `Z`). */
+  readonly created: string;
+}
+
+interface Checksum { readonly algorithm: 'SHA256'; readonly checksumValue: string }
+
+interface SpdxPackage {
+  readonly SPDXID: string;
+  readonly name: string;
+  readonly versionInfo: string;
+  readonly downloadLocation: string;
+  readonly filesAnalyzed: false;
+  readonly primaryPackagePurpose: 'CONTAINER' | 'SOURCE' | 'LIBRARY' | 'APPLICATION';
+  readonly checksums?: readonly Checksum[];
+  readonly externalRefs?: readonly { readonly referenceCategory: 'PACKAGE-MANAGER'; readonly referenceType: 'purl'; readonly referenceLocator: string }[];
+  readonly comment?: string;
+}
+
+/** SPDX ids allow letters, digits, `.` and `-`. */
+const spdxId = (...parts: string[]) => `SPDXRef-${parts.join('-').replace(/[^A-Za-z0-9.-]/g, '-')}`;
+const sha256 = (hex: string): Checksum => ({ algorithm: 'SHA256', checksumValue: hex });
+
+/** `name==version` blocks of a lock file, each with its wheels' sha256. */
+export function lockedPackages(text: string): { name: string; version: string; hashes: string[] }[] {
+  return text.split(/\n(?=[A-Za-z0-9._-]+==)/).slice(1).map((block) => {
+    const [, name, version] = /^([A-Za-z0-9._-]+)==([^ ;\\\n]+)/.exec(block)!;
+    return { name, version, hashes: [...block.matchAll(/--hash=sha256:([0-9a-f]{64})/g)].map((m) => m[1]) };
+  });
+}
+
+/** The base image as a package: its reference, the tag as version, the pinned digest as checksum and purl. */
+function basePackage(spec: ImageSpec): SpdxPackage {
+  const reference = spec.baseReference;
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  const tag = colon > slash ? reference.slice(colon + 1) : 'latest';
+  const name = colon > slash ? reference.slice(0, colon) : reference;
+  const digest = spec.baseDigest;
+  const purl = `pkg:oci/${name.slice(name.lastIndexOf('/') + 1)}${digest ? `@${encodeURIComponent(digest)}` : ''}?repository_url=${encodeURIComponent(name)}&tag=${encodeURIComponent(tag)}`;
+  return {
+    SPDXID: spdxId('Base'), name: reference, versionInfo: tag, downloadLocation: 'NOASSERTION', filesAnalyzed: false,
+    primaryPackagePurpose: 'CONTAINER',
+    ...(digest ? { checksums: [sha256(digest.slice('sha256:'.length))] } : { comment: 'not pinned: locks/bases.json has no digest for this reference and arch' }),
+    externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl }],
+  };
+}
+
+/** The image's SPDX document (deterministic for the same input). */
+export function renderSbom(input: SbomInput): Record<string, unknown> {
+  const { spec } = input;
+  const sources: SpdxPackage[] = [
+    ...spec.nativeBuilds.map((native): SpdxPackage => ({
+      SPDXID: spdxId('Source', native.name), name: native.name, versionInfo: native.version, downloadLocation: native.url,
+      filesAnalyzed: false, primaryPackagePurpose: 'SOURCE', checksums: [sha256(native.sha256)],
+    })),
+    ...spec.interpreters.filter(({ installed, interpreter }) => installed && interpreter.source).map(({ interpreter }): SpdxPackage => ({
+      SPDXID: spdxId('Source', interpreter.tag), name: `${interpreter.implementation} (${interpreter.tag})`, versionInfo: interpreter.version,
+      downloadLocation: interpreter.source!.url, filesAnalyzed: false, primaryPackagePurpose: 'SOURCE', checksums: [sha256(interpreter.source!.sha256)],
+    })),
+  ];
+  const binaries: SpdxPackage[] = spec.interpreters
+    .filter(({ installed, interpreter }) => installed && !interpreter.source && interpreter.binaries?.[spec.arch])
+    .map(({ interpreter }) => {
+      const binary = interpreter.binaries![spec.arch]!;
+      return {
+        SPDXID: spdxId('Interpreter', interpreter.tag), name: `${interpreter.implementation} (${interpreter.tag})`, versionInfo: interpreter.version,
+        downloadLocation: binary.url, filesAnalyzed: false, primaryPackagePurpose: 'APPLICATION', checksums: [sha256(binary.sha256)],
+      };
+    });
+  const python = new Map<string, SpdxPackage>();
+  for (const lock of readImageLocks(spec)) {
+    for (const pkg of lockedPackages(String(lock.content))) {
+      const id = spdxId('PyPI', pkg.name, pkg.version);
+      const known = python.get(id)?.checksums?.map((c) => c.checksumValue) ?? [];
+      const hashes = [...new Set([...known, ...pkg.hashes])].sort();
+      python.set(id, {
+        SPDXID: id, name: pkg.name, versionInfo: pkg.version, downloadLocation: `https://pypi.org/project/${pkg.name}/${pkg.version}/`,
+        filesAnalyzed: false, primaryPackagePurpose: 'LIBRARY', checksums: hashes.map(sha256),
+        externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:pypi/${pkg.name}@${pkg.version}` }],
+      });
+    }
+  }
+  const pythonPackages = [...python.values()].sort((a, b) => (a.SPDXID < b.SPDXID ? -1 : 1));
+  const image: SpdxPackage = {
+    SPDXID: spdxId('Image'), name: spec.id, versionInfo: `spec-${input.specHash.slice(0, 12)}`, downloadLocation: 'NOASSERTION',
+    filesAnalyzed: false, primaryPackagePurpose: 'CONTAINER',
+  };
+  const base = basePackage(spec);
+  return {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: spec.id,
+    documentNamespace: `https://manylinux-fleet.invalid/spdx/${spec.id}/${input.specHash}`,
+    creationInfo: { created: input.created, creators: ['Tool: manylinux-fleet'] },
+    packages: [image, base, ...sources, ...binaries, ...pythonPackages],
+    relationships: [
+      { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: image.SPDXID },
+      { spdxElementId: image.SPDXID, relationshipType: 'DESCENDANT_OF', relatedSpdxElement: base.SPDXID },
+      ...sources.map((source) => ({ spdxElementId: image.SPDXID, relationshipType: 'GENERATED_FROM', relatedSpdxElement: source.SPDXID })),
+      ...[...binaries, ...pythonPackages].map((pkg) => ({ spdxElementId: image.SPDXID, relationshipType: 'CONTAINS', relatedSpdxElement: pkg.SPDXID })),
+    ],
+  };
+}
