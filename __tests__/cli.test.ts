@@ -86,6 +86,36 @@ describe('fleet diff', () => {
   });
 });
 
+describe('fleet diff with SBOMs', () => {
+  test('a changed image lists each component added, removed or moved, read from the SBOMs beside each fleet.json', async () => {
+    // GIVEN two synth outputs where one image changed: pip moved, sqlite3 left, zstd came
+    const base = defaultManifest();
+    const head = clone(base);
+    const changed = head.images.find((i: any) => i.id === 'manylinux_2_28_x86_64');
+    changed.specHash = 'e'.repeat(64);
+    const sbom = (packages: [string, string][]) => ({
+      packages: [['SPDXRef-Image', 'manylinux_2_28_x86_64', 'spec-x'], ['SPDXRef-Base', 'quay.io/almalinuxorg/almalinux:8', '8'], ...packages.map(([n, v]) => [`SPDXRef-${n}`, n, v])]
+        .map(([SPDXID, name, versionInfo]) => ({ SPDXID, name, versionInfo })),
+    });
+    const out = (name: string, manifest: unknown, document: unknown) => {
+      fs.mkdirSync(path.join(dir, name, 'sbom'), { recursive: true });
+      fs.writeFileSync(path.join(dir, name, 'sbom', 'manylinux_2_28_x86_64.spdx.json'), JSON.stringify(document));
+      return write(`${name}/fleet.json`, manifest);
+    };
+    const a = out('sbom-base', base, sbom([['pip', '26.2'], ['sqlite3', '3.53.2'], ['build', '1.4.4']]));
+    const b = out('sbom-head', head, sbom([['pip', '26.3'], ['zstd', '1.5.7'], ['build', '1.4.4']]));
+    // WHEN
+    const { code, out: text } = await run('diff', a, b);
+    // THEN
+    expect(code).toBe(0);
+    expect(text).toContain('| component pip | 26.2 | 26.3 |');
+    expect(text).toContain('| component sqlite3 | 3.53.2 | — |');
+    expect(text).toContain('| component zstd | — | 1.5.7 |');
+    expect(text).not.toContain('component build');
+    expect(text).not.toMatch(/component (manylinux_2_28_x86_64|quay\.io)/);
+  });
+});
+
 describe('fleet list and help', () => {
   test('list prints one row per image, --json the same rows as data', async () => {
     const file = write('fleet.json', defaultManifest());
@@ -101,7 +131,7 @@ describe('fleet list and help', () => {
   });
 
   test('every command has --help', async () => {
-    for (const command of ['list', 'diff', 'docs', 'lock', 'update bases']) {
+    for (const command of ['list', 'diff', 'docs', 'lock', 'sbom', 'update tools', 'update bases']) {
       const { code, out } = await run(...command.split(' '), '--help');
       expect([command, code]).toEqual([command, 0]);
       expect(out).toContain(`Usage: fleet ${command}`);

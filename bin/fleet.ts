@@ -24,7 +24,7 @@ import { listRows, renderList } from './lib/list';
 import { checkLocks, lockCheckError, writeLocks } from './lib/lock/command';
 import { pypiIndex } from './lib/lock/pypi';
 import { mergeLockRequests, repositoryImages } from './lib/lock/requests';
-import { CliError, readManifest } from './lib/manifest-io';
+import { CliError, readManifest, readSbomComponents } from './lib/manifest-io';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -62,7 +62,7 @@ export function buildProgram(out: (text: string) => void): Command {
     .argument('<head>', 'fleet.json of the head')
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .action((base: string, head: string, options: { format: 'markdown' | 'json' }) => {
-      const diff = diffManifests(readManifest(base), readManifest(head));
+      const diff = diffManifests(readManifest(base), readManifest(head), { base: readSbomComponents(base), head: readSbomComponents(head) });
       out(options.format === 'json' ? renderDiffJson(diff) : renderDiffMarkdown(diff));
     });
 

@@ -15,8 +15,19 @@ export interface FleetDiff {
   readonly unchanged: number;
 }
 
-/** Compares two manifests image by image. */
-export function diffManifests(base: FleetManifest, head: FleetManifest): FleetDiff {
+/** An image's components as its SBOM lists them: name → version (the image and its base aside). */
+export type Components = ReadonlyMap<string, string>;
+
+/** The components of an SPDX document synth wrote (sbom.ts): every package but the image and its base. */
+export function sbomComponents(document: { packages?: readonly { SPDXID: string; name: string; versionInfo: string }[] }): Components {
+  return new Map((document.packages ?? []).filter((p) => !['SPDXRef-Image', 'SPDXRef-Base'].includes(p.SPDXID)).map((p) => [p.name, p.versionInfo]));
+}
+
+/**
+ * Compares two manifests image by image; with the images' SBOM components (by image id) on
+ * both sides, a changed image also lists each component added, removed or moved.
+ */
+export function diffManifests(base: FleetManifest, head: FleetManifest, components?: { base: ReadonlyMap<string, Components>; head: ReadonlyMap<string, Components> }): FleetDiff {
   const before = new Map(base.images.map((image) => [image.id, image]));
   const after = new Map(head.images.map((image) => [image.id, image]));
   const added = [...after.keys()].filter((id) => !before.has(id)).sort();
@@ -25,6 +36,10 @@ export function diffManifests(base: FleetManifest, head: FleetManifest): FleetDi
   let unchanged = 0;
   for (const id of [...after.keys()].filter((key) => before.has(key)).sort()) {
     const changes = imageChanges(before.get(id)!, after.get(id)!);
+    const [a, b] = [components?.base.get(id), components?.head.get(id)];
+    if (changes.length > 0 && a && b) {
+      changes.push(...componentChanges(a, b));
+    }
     if (changes.length > 0) {
       changed.push({ id, changes });
     } else {
@@ -58,6 +73,13 @@ function imageChanges(a: ManifestImage, b: ManifestImage): FieldChange[] {
     compare('stages rebuilt', null, stagesRebuilt(a, b));
   }
   return changes;
+}
+
+/** `component <name>` rows: a component added, removed or at another version. */
+function componentChanges(a: Components, b: Components): FieldChange[] {
+  return [...new Set([...a.keys(), ...b.keys()])].sort()
+    .filter((name) => a.get(name) !== b.get(name))
+    .map((name) => ({ field: `component ${name}`, old: a.get(name) ?? null, new: b.get(name) ?? null }));
 }
 
 /** The stages whose inputs changed (their cache images are new): all a fresh runner compiles. */

@@ -1,5 +1,8 @@
 import * as fs from 'fs';
-import { FLEET_SCHEMA_VERSION } from '../../constructs';
+import * as path from 'path';
+import { FLEET_SCHEMA_VERSION, SBOM_DIR } from '../../constructs';
+import { sbomComponents } from './diff';
+import type { Components } from './diff';
 import type { FleetManifest } from '../../constructs';
 
 /** A CLI error: printed as one line, exit code 2. */
@@ -34,4 +37,18 @@ export function readManifest(file: string): FleetManifest {
     }
   }
   return manifest as FleetManifest;
+}
+
+/**
+ * The SBOM components of every image whose document synth wrote beside `fleetJson`
+ * (`sbom/<image id>.spdx.json`); none when the folder is missing (an older synth).
+ */
+export function readSbomComponents(fleetJson: string): Map<string, Components> {
+  const dir = path.join(path.dirname(fleetJson), SBOM_DIR);
+  if (!fs.existsSync(dir)) {
+    return new Map();
+  }
+  return new Map(fs.readdirSync(dir).filter((file) => file.endsWith('.spdx.json')).map((file) => [
+    file.slice(0, -'.spdx.json'.length), sbomComponents(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))),
+  ]));
 }
