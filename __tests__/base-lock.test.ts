@@ -35,7 +35,7 @@ describe('the base lock', () => {
   test('a missing file is an empty lock; a malformed digest or a file that is not JSON fails naming the file', () => {
     expect(readBaseLock(path.join(dir, 'none.json')).bases).toEqual({});
     const bad = write('bad.json', JSON.stringify({ bases: { 'a.example/x:1': { x86_64: { digest: 'sha256:abc' } } } }));
-    expect(() => readBaseLock(bad)).toThrow(`${bad}: the digest 'sha256:abc' of a.example/x:1 for x86_64 is malformed (expected sha256: and 64 lower-case hex digits); run npm run fleet -- update bases to rewrite the lock`);
+    expect(() => readBaseLock(bad)).toThrow(`${bad}: the digest 'sha256:abc' of a.example/x:1 for x86_64 is malformed (expected sha256: and 64 lower-case hex digits); delete the file and run npm run fleet -- update bases to write it again`);
     const text = write('text.json', 'digests');
     expect(() => readBaseLock(text)).toThrow(`${text}: the base lock is not JSON`);
   });

@@ -42,9 +42,10 @@ describe('fleet update bases: what it asks which registry', () => {
     expect(fleetBases({ ...manifest, images: [...manifest.images, derived] })).toEqual(targets);
   });
 
-  test('credentials come from FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD together, or not at all', () => {
-    expect(credentialsFromEnvironment({ FLEET_BASES_USERNAME: 'u', FLEET_BASES_PASSWORD: 'p' })).toEqual({ username: 'u', password: 'p' });
-    expect(credentialsFromEnvironment({ FLEET_BASES_USERNAME: 'u' })).toBeUndefined();
+  test('credentials come from FLEET_BASES_REGISTRY, FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD together, or not at all', () => {
+    expect(credentialsFromEnvironment({ FLEET_BASES_REGISTRY: 'ghcr.io', FLEET_BASES_USERNAME: 'u', FLEET_BASES_PASSWORD: 'p' }))
+      .toEqual({ registry: 'ghcr.io', username: 'u', password: 'p' });
+    expect(credentialsFromEnvironment({ FLEET_BASES_USERNAME: 'u', FLEET_BASES_PASSWORD: 'p' })).toBeUndefined();
     expect(credentialsFromEnvironment({})).toBeUndefined();
   });
 });

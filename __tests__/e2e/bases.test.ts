@@ -90,12 +90,17 @@ test('a registry with token authentication is answered through the token handsha
     // WHEN the bases are updated without credentials, THEN the token request is refused and the error says what to set
     delete process.env.FLEET_BASES_USERNAME;
     delete process.env.FLEET_BASES_PASSWORD;
+    delete process.env.FLEET_BASES_REGISTRY;
     const anonymous = await fleetCli('update', 'bases', '--manifest', manifest, '--lock', lockFile);
     expect(anonymous.code).toBe(2);
-    expect(anonymous.err).toContain('the token request answered HTTP 401 (no credentials were given: set FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD)');
+    expect(anonymous.err).toContain('the token request answered HTTP 401 (no credentials were given for this registry: set FLEET_BASES_REGISTRY, FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD)');
     expect(tokens.log.refused).toBe(1);
+    // AND credentials meant for another registry are not sent to this one's token server
+    Object.assign(process.env, { FLEET_BASES_REGISTRY: 'ghcr.io', FLEET_BASES_USERNAME: 'fleet', FLEET_BASES_PASSWORD: password });
+    expect((await fleetCli('update', 'bases', '--manifest', manifest, '--lock', lockFile)).code).toBe(2);
+    expect(tokens.log.refused).toBe(2);
     // WHEN they are given, THEN the handshake gets a pull token for the repository and the digest is pinned
-    Object.assign(process.env, { FLEET_BASES_USERNAME: 'fleet', FLEET_BASES_PASSWORD: password });
+    Object.assign(process.env, { FLEET_BASES_REGISTRY: '127.0.0.1:5001', FLEET_BASES_USERNAME: 'fleet', FLEET_BASES_PASSWORD: password });
     const update = await fleetCli('update', 'bases', '--manifest', manifest, '--lock', lockFile);
     expect([update.code, update.err]).toEqual([0, '']);
     expect(tokens.log.granted).toEqual(['repository:fleet-e2e/private:pull']);

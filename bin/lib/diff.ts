@@ -15,12 +15,16 @@ export interface FleetDiff {
   readonly unchanged: number;
 }
 
-/** An image's components as its SBOM lists them: name → version (the image and its base aside). */
+/** An image's components as its SBOM lists them: name → its versions, comma-separated (the image and its base aside). */
 export type Components = ReadonlyMap<string, string>;
 
-/** The components of an SPDX document synth wrote (sbom.ts): every package but the image and its base. */
+/** The components of an SPDX document synth wrote (sbom.ts): every package but the image and its base; a package locked at two versions (one per Python) keeps both. */
 export function sbomComponents(document: { packages?: readonly { SPDXID: string; name: string; versionInfo: string }[] }): Components {
-  return new Map((document.packages ?? []).filter((p) => !['SPDXRef-Image', 'SPDXRef-Base'].includes(p.SPDXID)).map((p) => [p.name, p.versionInfo]));
+  const versions = new Map<string, string[]>();
+  for (const p of (document.packages ?? []).filter((pkg) => !['SPDXRef-Image', 'SPDXRef-Base'].includes(pkg.SPDXID))) {
+    versions.set(p.name, [...versions.get(p.name) ?? [], p.versionInfo]);
+  }
+  return new Map([...versions].map(([name, list]) => [name, [...new Set(list)].sort().join(', ')]));
 }
 
 /**

@@ -48,7 +48,13 @@ export function readSbomComponents(fleetJson: string): Map<string, Components> {
   if (!fs.existsSync(dir)) {
     return new Map();
   }
-  return new Map(fs.readdirSync(dir).filter((file) => file.endsWith('.spdx.json')).map((file) => [
-    file.slice(0, -'.spdx.json'.length), sbomComponents(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))),
-  ]));
+  return new Map(fs.readdirSync(dir).filter((file) => file.endsWith('.spdx.json')).map((file) => {
+    let document: unknown;
+    try {
+      document = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    } catch (error) {
+      throw new CliError(`${path.join(dir, file)}: not JSON (${(error as Error).message}); synthesize again`);
+    }
+    return [file.slice(0, -'.spdx.json'.length), sbomComponents(document as Parameters<typeof sbomComponents>[0])];
+  }));
 }

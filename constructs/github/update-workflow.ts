@@ -20,8 +20,10 @@ const OPEN_PULL_REQUEST = [
   // The token goes in a header for this one command: it is never stored in .git/config.
   'auth=$(printf "x-access-token:%s" "$GH_TOKEN" | base64 -w0)',
   'git -c http.extraheader="AUTHORIZATION: basic ${auth}" push --force origin "HEAD:refs/heads/${BRANCH}"',
-  'if gh pr view "$BRANCH" --json number > /dev/null 2>&1; then',
-  '  gh pr edit "$BRANCH" --body-file "$RUNNER_TEMP/fleet-diff.md"',
+  // Only an open pull request of the branch is refreshed (a merged or closed one is history).
+  'open=$(gh pr list --head "$BRANCH" --state open --json number --jq ".[0].number")',
+  'if [ -n "$open" ]; then',
+  '  gh pr edit "$open" --body-file "$RUNNER_TEMP/fleet-diff.md"',
   'else',
   '  gh pr create --base "$BASE" --head "$BRANCH" --title "Update tool pins and locks" --body-file "$RUNNER_TEMP/fleet-diff.md"',
   'fi',

@@ -51,17 +51,17 @@ export function readBaseLock(file: string): BaseLock {
   try {
     lock = JSON.parse(fs.readFileSync(file, 'utf8')) as BaseLock;
   } catch (error) {
-    return fail(file, { what: `the base lock is not JSON (${(error as Error).message})`, fix: 'run npm run fleet -- update bases to rewrite it' });
+    return fail(file, { what: `the base lock is not JSON (${(error as Error).message})`, fix: 'delete the file and run npm run fleet -- update bases to write it again' });
   }
   if (typeof lock?.bases !== 'object' || lock.bases === null) {
-    fail(file, { what: 'the base lock has no "bases" object', fix: 'run npm run fleet -- update bases to rewrite it' });
+    fail(file, { what: 'the base lock has no "bases" object', fix: 'delete the file and run npm run fleet -- update bases to write it again' });
   }
   for (const [reference, arches] of Object.entries(lock.bases)) {
     for (const [arch, entry] of Object.entries(arches)) {
       if (!DIGEST.test(entry?.digest ?? '')) {
         fail(file, {
           what: `the digest ${show(entry?.digest)} of ${reference} for ${arch} is malformed (expected sha256: and 64 lower-case hex digits)`,
-          fix: 'run npm run fleet -- update bases to rewrite the lock',
+          fix: 'delete the file and run npm run fleet -- update bases to write it again',
         });
       }
     }

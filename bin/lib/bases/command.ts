@@ -33,10 +33,13 @@ export function buildsFromFleetImage(manifest: FleetManifest, image: ManifestIma
   return manifest.images.some((other) => reference.startsWith(`${other.repository}:`));
 }
 
-/** Credentials for token realms, from FLEET_BASES_USERNAME / FLEET_BASES_PASSWORD when both are set. */
+/**
+ * Credentials for the token realm of one registry, from FLEET_BASES_REGISTRY (the host, as
+ * references write it), FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD when all three are set.
+ */
 export function credentialsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Credentials | undefined {
-  const { FLEET_BASES_USERNAME: username, FLEET_BASES_PASSWORD: password } = env;
-  return username && password ? { username, password } : undefined;
+  const { FLEET_BASES_REGISTRY: registry, FLEET_BASES_USERNAME: username, FLEET_BASES_PASSWORD: password } = env;
+  return registry && username && password ? { registry, username, password } : undefined;
 }
 
 export interface UpdateBasesOptions {

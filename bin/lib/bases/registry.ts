@@ -45,14 +45,18 @@ export function apiBase(registry: string): string {
     return 'https://registry-1.docker.io';
   }
   const host = registry.replace(/:\d+$/, '');
-  return `${['localhost', '127.0.0.1', '[::1]'].includes(host) ? 'http' : 'https'}://${registry}`;
+  return `${isLoopback(host) ? 'http' : 'https'}://${registry}`;
 }
 
-/** Credentials for a registry's token realm (never printed). */
+/** Credentials for one registry's token realm (never printed, never sent for another registry). */
 export interface Credentials {
+  /** The registry host they are for, as references write it (`ghcr.io`, `127.0.0.1:5001`). */
+  readonly registry: string;
   readonly username: string;
   readonly password: string;
 }
+
+const isLoopback = (host: string) => ['localhost', '127.0.0.1', '[::1]'].includes(host);
 
 /** A Docker platform as an index lists it. */
 interface Platform {
@@ -68,7 +72,7 @@ function platformOf(dockerPlatform: string): Platform {
 }
 
 /** The variant a platform without one means (the OCI image index spec's platform.variant values). */
-const DEFAULT_VARIANT: Readonly<Record<string, string>> = { arm64: 'v8', amd64: 'v1' };
+const DEFAULT_VARIANT: Readonly<Record<string, string>> = { arm64: 'v8', amd64: 'v1', arm: 'v7' };
 
 /** An index entry serves the platform: same os, architecture and variant (an absent variant is the architecture's default). */
 function serves(entry: Platform | undefined, wanted: Platform): boolean {
@@ -94,9 +98,10 @@ export class RegistryClient {
   async resolve(reference: string, dockerPlatform: string): Promise<ResolvedDigest> {
     const { registry, repository, tag } = parseReference(reference);
     const base = `${apiBase(registry)}/v2/${repository}`;
+    const credentials = this.credentials?.registry === registry ? this.credentials : undefined;
     const wanted = platformOf(dockerPlatform);
     const url = `${base}/manifests/${tag}`;
-    const top = await this.get(url, ACCEPT);
+    const top = await this.get(url, ACCEPT, credentials);
     const type = mediaType(top);
     if (INDEX_TYPES.includes(type)) {
       const manifests = (JSON.parse(top.body.toString('utf8')).manifests ?? []) as { digest: string; platform?: Platform }[];
@@ -104,7 +109,7 @@ export class RegistryClient {
       if (entry === undefined) {
         throw new Error(`${reference}: the index has no ${dockerPlatform} manifest (it lists: ${manifests.map((m) => show(m.platform)).join(', ') || 'nothing'})`);
       }
-      const manifest = await this.get(`${base}/manifests/${entry.digest}`, MANIFEST_TYPES.join(', '));
+      const manifest = await this.get(`${base}/manifests/${entry.digest}`, MANIFEST_TYPES.join(', '), credentials);
       verify(reference, manifest.body, entry.digest);
       return { digest: entry.digest, url };
     }
@@ -116,8 +121,11 @@ export class RegistryClient {
     if (served && served !== digest) {
       throw new Error(`${reference}: the manifest's sha256 is ${digest}, the registry says ${served}`);
     }
-    const configDigest = JSON.parse(top.body.toString('utf8')).config?.digest as string;
-    const config = await this.get(`${base}/blobs/${configDigest}`, '*/*');
+    const configDigest = JSON.parse(top.body.toString('utf8')).config?.digest as string | undefined;
+    if (!configDigest) {
+      throw new Error(`${reference}: the manifest names no config blob, so its platform cannot be checked`);
+    }
+    const config = await this.get(`${base}/blobs/${configDigest}`, '*/*', credentials);
     verify(`${reference} (config)`, config.body, configDigest);
     const platform = JSON.parse(config.body.toString('utf8')) as Platform;
     if (!serves(platform, wanted)) {
@@ -126,12 +134,13 @@ export class RegistryClient {
     return { digest, url };
   }
 
-  private async get(url: string, accept: string): Promise<{ body: Buffer; headers: Headers }> {
-    const scopeKey = new URL(url).pathname.replace(/\/(manifests|blobs)\/.*$/, '');
+  private async get(url: string, accept: string, credentials: Credentials | undefined): Promise<{ body: Buffer; headers: Headers }> {
+    const parsed = new URL(url);
+    const scopeKey = `${parsed.origin}${parsed.pathname.replace(/\/(manifests|blobs)\/.*$/, '')}`;
     const headers = (token?: string): Record<string, string> => ({ Accept: accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) });
     let response = await request(url, headers(this.tokens.get(scopeKey)));
     if (response.status === 401) {
-      const token = await this.token(url, response.headers.get('www-authenticate') ?? '');
+      const token = await this.token(url, response.headers.get('www-authenticate') ?? '', credentials);
       this.tokens.set(scopeKey, token);
       response = await request(url, headers(token));
     }
@@ -142,23 +151,26 @@ export class RegistryClient {
   }
 
   /** The token handshake: the challenge's realm asked for the challenge's service and scope. */
-  private async token(url: string, challenge: string): Promise<string> {
+  private async token(url: string, challenge: string, credentials: Credentials | undefined): Promise<string> {
     const params = parseChallenge(challenge);
     if (params === undefined) {
       throw new Error(`${url}: HTTP 401 without a Bearer challenge (got ${JSON.stringify(challenge)}); only token authentication is supported`);
     }
     const realm = new URL(params.realm);
+    if (realm.protocol !== 'https:' && !isLoopback(realm.hostname)) {
+      throw new Error(`${url}: the token realm ${realm.origin} is not HTTPS; refusing to ask it for a token`);
+    }
     for (const key of ['service', 'scope']) {
       if (params[key]) {
         realm.searchParams.set(key, params[key]);
       }
     }
-    const auth: Record<string, string> = this.credentials
-      ? { Authorization: `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}` }
+    const auth: Record<string, string> = credentials
+      ? { Authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}` }
       : {};
     const response = await request(realm.href, auth);
     if (!response.ok) {
-      throw new Error(`${realm.origin}${realm.pathname}: the token request answered HTTP ${response.status}${this.credentials ? '' : ' (no credentials were given: set FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD)'}`);
+      throw new Error(`${realm.origin}${realm.pathname}: the token request answered HTTP ${response.status}${credentials ? '' : ' (no credentials were given for this registry: set FLEET_BASES_REGISTRY, FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD)'}`);
     }
     const body = await response.json() as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token;

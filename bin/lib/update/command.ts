@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { FleetManifest, LockRequest } from '../../../constructs';
 import { diffManifests, renderDiffMarkdown } from '../diff';
@@ -56,13 +57,20 @@ export async function updateTools(requests: readonly LockRequest[], before: Flee
   }
   const comment = JSON.parse(fs.readFileSync(options.pinsFile, 'utf8')).comment as string;
   const previous = fs.readFileSync(options.pinsFile, 'utf8');
+  // The lock folder as it was, to put back with the pins if the new locks do not resolve.
+  const locks = path.join(options.root, 'locks');
+  const saved = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-locks-'));
+  fs.cpSync(locks, saved, { recursive: true });
   fs.writeFileSync(options.pinsFile, renderToolPins(comment, update.pins));
   try {
     out(execFileSync(process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'lock'], { cwd: options.root, encoding: 'utf8' }));
   } catch (error) {
     fs.writeFileSync(options.pinsFile, previous);
-    throw new CliError(`the locks do not resolve with the new pins (${update.changes.map((c) => `${c.name} ${c.to}`).join(', ')}); the pins are restored:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
+    fs.rmSync(locks, { recursive: true, force: true });
+    fs.cpSync(saved, locks, { recursive: true });
+    throw new CliError(`the locks do not resolve with the new pins (${update.changes.map((c) => `${c.name} ${c.to}`).join(', ')}); the pins and the locks are restored:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
   }
+  fs.rmSync(saved, { recursive: true, force: true });
   const diff = renderDiffMarkdown(diffManifests(before, manifestInFreshProcess(options.root)));
   if (options.diffFile) {
     fs.writeFileSync(options.diffFile, diff);

@@ -46,8 +46,9 @@ const unpinned = (requirement: string, names: ReadonlySet<string>) => {
  * The newest pins the resolver accepts, from the lock requests the fleets make today (each
  * names the pinned tools as `name==version`).
  */
-export async function newestPins(requests: readonly LockRequest[], index: PackageIndex, today: string): Promise<ToolUpdate> {
-  const names = new Set(Object.keys(TOOL_PINS));
+export async function newestPins(requests: readonly LockRequest[], index: PackageIndex, today: string,
+  current: Readonly<Record<string, ToolPin>> = TOOL_PINS): Promise<ToolUpdate> {
+  const names = new Set(Object.keys(current));
   const answers = new Map<string, string[]>();
   for (const request of requests.filter((r) => r.requirements.some((line) => names.has(line.split('==')[0])))) {
     const lifted = { ...request, requirements: request.requirements.map((line) => unpinned(line, names)) };
@@ -60,7 +61,7 @@ export async function newestPins(requests: readonly LockRequest[], index: Packag
   const pins: Record<string, ToolPin> = {};
   const changes: PinChange[] = [];
   for (const name of [...names].sort()) {
-    const old = TOOL_PINS[name];
+    const old = current[name];
     const versions = answers.get(name) ?? [old.version];
     const newest = versions.sort((a, b) => compareVersions(parseVersion(a)!, parseVersion(b)!))[0];
     if (newest === old.version) {
