@@ -19,7 +19,7 @@ describe('FleetRepository (stack github)', () => {
     const r = json.resource;
     expect(json.provider.github[0]).toEqual({ owner: 'acme' });
     expect(Object.values(r.github_repository_file).map((f: any) => f.file).sort())
-      .toEqual(['.github/workflows/build.yml', '.github/workflows/fleet-diff.yml']);
+      .toEqual(['.github/workflows/build.yml', '.github/workflows/fleet-diff.yml', '.github/workflows/update-pins.yml']);
     expect(Object.values(r.github_repository_file).every((f: any) => f.repository === 'fleet' && f.branch === 'main')).toBe(true);
     expect(r.github_repository_environment.environment).toMatchObject({
       environment: 'registry', deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },

@@ -91,6 +91,10 @@ describe('ManylinuxImage', () => {
         cache_from: [cache.reference], build_args: { BUILDKIT_INLINE_CACHE: '1' },
       });
       expect(built.triggers).toEqual({ inputs_hash: cache.inputsHash });
+      // pushed once per inputs hash: a rebuild from the cache never replaces the pushed stage image
+      const builtId = Object.entries(json.resource.docker_image as Record<string, any>).find(([, r]) => r.name === cache.reference)![0];
+      const pushed = Object.values(json.resource.docker_registry_image as Record<string, any>).find((r) => r.name === `\${docker_image.${builtId}.name}`);
+      expect(pushed.triggers).toEqual({ inputs_hash: cache.inputsHash });
     }
     // AND the image itself is built only after every stage image is pushed, from those images
     const dockerfile = String(image.contextFiles.find((file) => file.path === 'Dockerfile')!.content);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -132,7 +132,13 @@ export async function registryBlobs(env: E2eEnvironment, repository: string, tag
 
 /**
  * Empties the engine as a fresh CI runner has it: every image (the bases too; the registry
- * serves them) and BuildKit's whole cache. Returns how many images and cache records are left.
+ * serves them), BuildKit's whole cache, and a fresh daemon. The restart matters: `builder
+ * prune` deletes the cached results but leaves their cache keys until BuildKit starts again
+ * (it drops keys without results at start), and a build that matches such a key follows it
+ * instead of the registry's cache and runs the step again (measured: with the stale keys the
+ * cold redeploy compiled the unchanged CPython; after a restart, no compile). A fresh runner's
+ * daemon has no keys at all. Only the suite's own engine (e2e/setup.sh started it) is
+ * restarted. Returns how many images and cache records are left.
  */
 export function emptyEngine(env: E2eEnvironment): { images: number; cacheRecords: number } {
   const ids = run('list images', env.docker, ['images', '-aq']).stdout.split('\n').filter(Boolean);
@@ -140,10 +146,39 @@ export function emptyEngine(env: E2eEnvironment): { images: number; cacheRecords
     run('remove every image', env.docker, ['rmi', '-f', ...new Set(ids)]);
   }
   run('prune the BuildKit cache', env.docker, ['builder', 'prune', '-af']);
+  restartOwnEngine(env);
   const left = run('list images', env.docker, ['images', '-aq']).stdout.split('\n').filter(Boolean).length;
   const records = run('build cache usage', env.docker, ['system', 'df', '--format', '{{.Type}} {{.TotalCount}}']).stdout
     .split('\n').find((line) => line.startsWith('Build Cache'));
   return { images: left, cacheRecords: Number(records?.split(' ').pop() ?? 0) };
+}
+
+/** Stops the daemon e2e/setup.sh started and starts it again the same way (its PID file updated). */
+function restartOwnEngine(env: E2eEnvironment): void {
+  const pidFile = path.join(STATE, 'pids', 'dockerd.pid');
+  if (!fs.existsSync(pidFile)) {
+    throw new Error('the cold-engine step restarts the Docker engine, so it needs the suite\'s own: stop the running dockerd and run npm run test:e2e (e2e/setup.sh starts one)');
+  }
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+  const alive = (id: number) => { try { process.kill(id, 0); return true; } catch { return false; } };
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 60 && alive(pid); i++) {
+    spawnSync('sleep', ['1']);
+  }
+  if (alive(pid)) {
+    throw new Error(`dockerd (${pid}) did not stop within 60 s`);
+  }
+  const log = fs.openSync(path.join(STATE, 'logs', 'dockerd.log'), 'a');
+  const daemon = spawn('dockerd', [], { detached: true, stdio: ['ignore', log, log] });
+  daemon.unref();
+  fs.writeFileSync(pidFile, `${daemon.pid}\n`);
+  for (let i = 0; i < 60; i++) {
+    if (spawnSync(env.docker, ['info'], { stdio: 'ignore' }).status === 0) {
+      return;
+    }
+    spawnSync('sleep', ['1']);
+  }
+  throw new Error('dockerd did not answer within 60 s of its restart (see .e2e/logs/dockerd.log)');
 }
 
 /**

@@ -112,7 +112,10 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
       keepLocally: true,
       timeouts,
     });
-    return new RegistryImage(cacheScope, `${cache.stage}-push`, { name: stageImage.name, keepRemotely: true, triggers: { image_id: stageImage.imageId } });
+    // Pushed once per inputs hash: a later rebuild of the same stage from its cache (a fresh
+    // runner) makes an image whose inline cache lacks the links of the steps it took from the
+    // cache; pushing that over the tag would make the next cold build miss (measured).
+    return new RegistryImage(cacheScope, `${cache.stage}-push`, { name: stageImage.name, keepRemotely: true, triggers: { inputs_hash: cache.inputsHash } });
   });
 
   // The final stage is built FROM the runtime base's stage image and copies from the others by
