@@ -1,6 +1,5 @@
-import { App, ImageFleet, readImageLocks, renderSbom } from '../constructs';
+import { App, ImageFleet, lockedPackages, readImageLocks, renderSbom } from '../constructs';
 import { e2eImageOptions } from '../e2e/fleet';
-import { lockedPackages } from '../constructs/image/sbom';
 import { main } from '../bin/fleet';
 import { tempDir } from './helpers/fleet';
 

@@ -4,4 +4,4 @@ export * from './fleet';
 export * from './github';
 export * from './image';
 export { FleetValidationError } from './private/errors';
-export { contentTag } from './private/naming';
+export { contentTag, splitTag } from './private/naming';

@@ -5,8 +5,9 @@
  * and every Python package its lock files install (version and each wheel's sha256). Synth
  * writes it beside fleet.json (`sbom/<image id>.spdx.json`).
  */
+import { splitTag } from '../private/naming';
 import type { ImageSpec } from './image-spec';
-import { readImageLocks } from './locks';
+import { lockedPackages, readImageLocks } from './locks';
 
 /** What the synth-time document is made from besides the spec. */
 export interface SbomInput {
@@ -35,21 +36,10 @@ interface SpdxPackage {
 const spdxId = (...parts: string[]) => `SPDXRef-${parts.join('-').replace(/[^A-Za-z0-9.-]/g, '-')}`;
 const sha256 = (hex: string): Checksum => ({ algorithm: 'SHA256', checksumValue: hex });
 
-/** `name==version` blocks of a lock file, each with its wheels' sha256. */
-export function lockedPackages(text: string): { name: string; version: string; hashes: string[] }[] {
-  return text.split(/\n(?=[A-Za-z0-9._-]+==)/).slice(1).map((block) => {
-    const [, name, version] = /^([A-Za-z0-9._-]+)==([^ ;\\\n]+)/.exec(block)!;
-    return { name, version, hashes: [...block.matchAll(/--hash=sha256:([0-9a-f]{64})/g)].map((m) => m[1]) };
-  });
-}
-
 /** The base image as a package: its reference, the tag as version, the pinned digest as checksum and purl. */
 function basePackage(spec: ImageSpec): SpdxPackage {
   const reference = spec.baseReference;
-  const slash = reference.lastIndexOf('/');
-  const colon = reference.lastIndexOf(':');
-  const tag = colon > slash ? reference.slice(colon + 1) : 'latest';
-  const name = colon > slash ? reference.slice(0, colon) : reference;
+  const { name, tag } = splitTag(reference);
   const digest = spec.baseDigest;
   const purl = `pkg:oci/${name.slice(name.lastIndexOf('/') + 1)}${digest ? `@${encodeURIComponent(digest)}` : ''}?repository_url=${encodeURIComponent(name)}&tag=${encodeURIComponent(tag)}`;
   return {

@@ -18,6 +18,12 @@ export function repositoryOf(registry: string, id: string): string {
   return `${registry}/${id}`;
 }
 
+/** `quay.io/x/y:8` → name `quay.io/x/y`, tag `8`; a reference without a tag is `latest`. */
+export function splitTag(reference: string): { name: string; tag: string } {
+  const colon = reference.lastIndexOf(':');
+  return colon > reference.lastIndexOf('/') ? { name: reference.slice(0, colon), tag: reference.slice(colon + 1) } : { name: reference, tag: 'latest' };
+}
+
 /** The tag that names an image's content: `spec-` + the first 12 hex digits of its spec hash. */
 export function contentTag(specHash: string): string {
   return `spec-${specHash.slice(0, 12)}`;

@@ -8,6 +8,7 @@
  * platform.
  */
 import { createHash } from 'crypto';
+import { splitTag } from '../../../constructs';
 
 const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
 const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
@@ -31,10 +32,7 @@ export function parseReference(reference: string): ParsedReference {
   const first = slash < 0 ? '' : reference.slice(0, slash);
   const hasRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
   const registry = hasRegistry ? first : 'docker.io';
-  let rest = hasRegistry ? reference.slice(slash + 1) : reference;
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : 'latest';
-  rest = colon > rest.lastIndexOf('/') ? rest.slice(0, colon) : rest;
+  const { name: rest, tag } = splitTag(hasRegistry ? reference.slice(slash + 1) : reference);
   const repository = registry === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest;
   return { registry, repository, tag };
 }

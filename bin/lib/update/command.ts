@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { lockedPackages } from '../../../constructs';
 import type { FleetManifest, LockRequest } from '../../../constructs';
 import { diffManifests, renderDiffMarkdown } from '../diff';
 import type { PackageIndex } from '../lock/pypi';
@@ -17,7 +18,7 @@ import { newestPins, renderToolPins } from './tools';
 
 /** `name==version` of every package a lock file pins. */
 export function lockedVersions(text: string): Map<string, string> {
-  return new Map([...text.matchAll(/^([A-Za-z0-9._-]+)==([^ ;\\]+)/gm)].map((m) => [m[1], m[2]]));
+  return new Map(lockedPackages(text).map((pkg) => [pkg.name, pkg.version]));
 }
 
 /** What `--check` finds: one line per pin or locked package that would move. */
