@@ -4,7 +4,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { contentTag } from '../constructs';
+import { contentTag, sbomBuildArgs } from '../constructs';
 import { manylinux2014, manylinux_2_28, manylinux_2_36, DEBIAN_12, DEBIAN_12_GCC } from '../policies';
 import { newFleet, synthJson } from './helpers/fleet';
 
@@ -19,7 +19,8 @@ describe('ManylinuxImage', () => {
     expect(image.node.id).toBe('manylinux2014_aarch64');
     const built = json.resource.docker_image.Image;
     expect(built.name).toBe(`quay.io/pypa/manylinux2014_aarch64:${contentTag(image.specHash)}`);
-    expect(built.build).toEqual({ context: 'context', dockerfile: 'Dockerfile', platform: 'linux/arm64' });
+    expect(built.build).toEqual({ context: 'context', dockerfile: 'Dockerfile', platform: 'linux/arm64', build_args: sbomBuildArgs(image.imageId, image.specHash) });
+    expect(built.build.build_args.FLEET_SBOM_VERSION).toBe(contentTag(image.specHash));
     expect(built.triggers).toEqual({ spec_hash: image.specHash });
     const targets = Object.values(json.resource.docker_tag).map((t: any) => t.target_image).sort();
     expect(targets).toEqual(['quay.io/pypa/manylinux2014_aarch64:${var.build_id}', 'quay.io/pypa/manylinux2014_aarch64:latest']);

@@ -1,7 +1,12 @@
-import { App, ImageFleet, lockedPackages, readImageLocks, renderSbom } from '../constructs';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  App, ImageFleet, LAYOUT, SBOM_TEMPLATE, imageLabels, lockedPackages, readImageLocks, renderDockerfile, renderImageFiles, renderSbom, renderSbomTemplate,
+} from '../constructs';
 import { e2eImageOptions } from '../e2e/fleet';
 import { main } from '../bin/fleet';
-import { tempDir } from './helpers/fleet';
+import { synthJson, tempDir } from './helpers/fleet';
 
 /** The e2e manylinux_2_31 image: every native source, two CPythons and a shared one; its base pinned. */
 function e2eImage() {
@@ -65,5 +70,61 @@ describe('the SBOM of an image', () => {
       process.stderr.write = write;
     }
     expect(err).toContain("no SBOM for image 'manylinux_9_99_x86_64' (none written yet); run npx cdktf synth");
+  });
+});
+
+describe('the SBOM inside the image', () => {
+  const image = e2eImage();
+  const doc = renderSbom({ spec: image.spec, specHash: image.specHash, created: '2026-11-22T00:00:00Z' }) as any;
+
+  test('the final stage receives the synth document less its namespace, version and date, and the build passes those as arguments', () => {
+    const template = JSON.parse(renderImageFiles(image.spec).find((file) => file.path === SBOM_TEMPLATE)!.content as string);
+    const fromBuild = (d: any) => ({ namespace: d.documentNamespace, version: d.packages[0].versionInfo, created: d.creationInfo.created });
+    expect(fromBuild(template)).toEqual({ namespace: 'SET-AT-BUILD', version: 'SET-AT-BUILD', created: 'SET-AT-BUILD' });
+    expect({ ...template, documentNamespace: 0, creationInfo: 0, packages: template.packages.slice(1) })
+      .toEqual({ ...doc, documentNamespace: 0, creationInfo: 0, packages: doc.packages.slice(1) });
+    const built = Object.values(synthJson(image).resource.docker_image).find((r: any) => r.name.endsWith(`:spec-${image.specHash.slice(0, 12)}`)) as any;
+    expect(built.build.build_args).toEqual({
+      FLEET_SBOM_NAMESPACE: `${doc.documentNamespace}/image`, FLEET_SBOM_VERSION: doc.packages[0].versionInfo,
+    });
+    const dockerfile = renderDockerfile(image.spec);
+    expect(dockerfile).toMatch(/\nARG FLEET_SBOM_NAMESPACE\nARG FLEET_SBOM_VERSION\nADD stages\/image\.tar \/opt\/_internal\/build\/\nRUN \["manylinux-entrypoint","bash","\/opt\/_internal\/build\/finalize\.sh"\]/);
+    expect(imageLabels(image.spec)).toContainEqual(['io.github.manylinux-fleet.sbom', LAYOUT.SBOM]);
+  });
+
+  describe('write-sbom.py, run on this machine (Debian: the dpkg database)', () => {
+    const script = path.join(__dirname, '..', 'image-scripts', 'write-sbom.py');
+    const buildDir = tempDir('sbom-build-');
+    const out = path.join(buildDir, 'sbom.spdx.json');
+    fs.writeFileSync(path.join(buildDir, 'image.env'), `SBOM=${out}\nSBOM_TEMPLATE=${SBOM_TEMPLATE}\nPACKAGE_MANAGER=apt\n`);
+    fs.writeFileSync(path.join(buildDir, SBOM_TEMPLATE), renderSbomTemplate(image.spec));
+    const write = (env: Record<string, string>) => spawnSync('python3', [script], { env: { PATH: process.env.PATH, FLEET_BUILD_DIR: buildDir, ...env }, encoding: 'utf8' });
+
+    test('refuses to run without the build arguments', () => {
+      const result = write({});
+      expect([result.status, result.stderr]).toEqual([1, 'write-sbom.py: FLEET_SBOM_NAMESPACE and FLEET_SBOM_VERSION must be set (the image stack passes them as build arguments)\n']);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
+    test('fills in the build arguments and the date, and adds every package dpkg-query lists as installed, each contained in the image', () => {
+      const result = write({ FLEET_SBOM_NAMESPACE: 'https://example.invalid/ns', FLEET_SBOM_VERSION: 'spec-0123456789ab' });
+      expect([result.status, result.stderr]).toEqual([0, '']);
+      const written = JSON.parse(fs.readFileSync(out, 'utf8'));
+      expect(written.documentNamespace).toBe('https://example.invalid/ns');
+      expect(written.packages[0]).toEqual({ ...doc.packages[0], versionInfo: 'spec-0123456789ab' });
+      expect(written.creationInfo.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      const distro = written.packages.filter((p: any) => p.SPDXID.startsWith('SPDXRef-Distro-'));
+      const listed = spawnSync('dpkg-query', ['-W', '-f', '${db:Status-Status} ${Package} ${Version} ${Architecture}\n'], { encoding: 'utf8' }).stdout
+        .split('\n').filter((line) => line.startsWith('installed ')).map((line) => line.split(' ').slice(1).join(' ')).sort();
+      expect(listed.length).toBeGreaterThan(50);
+      const arch = (p: any) => new URLSearchParams(p.externalRefs[0].referenceLocator.split('?')[1]).get('arch');
+      expect(distro.map((p: any) => `${p.name} ${p.versionInfo} ${arch(p)}`).sort()).toEqual(listed);
+      const libc = distro.find((p: any) => p.name === 'libc6');
+      expect(libc.externalRefs[0].referenceLocator).toMatch(/^pkg:deb\/debian\/libc6@[^?]+\?arch=[a-z0-9]+&distro=debian-12$/);
+      expect(libc.sourceInfo).toMatch(/^built from the debian source package glibc \S+$/);
+      const contained = new Set(written.relationships.filter((r: any) => r.relationshipType === 'CONTAINS').map((r: any) => r.relatedSpdxElement));
+      expect(distro.every((p: any) => contained.has(p.SPDXID))).toBe(true);
+      expect(new Set(written.packages.map((p: any) => p.SPDXID)).size).toBe(written.packages.length);
+    });
   });
 });

@@ -2,7 +2,8 @@
 # Last step of the final stage: pip, build and packaging in every CPython (hash-locked),
 # /opt/python links and wrappers, the tools venv with pipx and the pipx tools on TOOLS_PYTHON
 # (hash-locked), certificates, manylinux-interpreters, interpreters installed by default from
-# binaries, shared-CPython wrappers, and the x86-64 gcc wrapper where the data asks for it.
+# binaries, shared-CPython wrappers, the x86-64 gcc wrapper where the data asks for it, and the
+# image's SBOM (write-sbom.py).
 # Every path comes from image.env (the layout) or the interpreter table.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -107,4 +108,7 @@ if [ "$(fleet_value LIBSTDCXX_SCRIPT_FIX)" = "true" ]; then
 fi
 
 rm -f /tmp/fleet-build-ca.pem "${BUILD_DIR}/build-ca.pem"
+
+# Last: the SBOM, with every distro package installed by now (FLEET_SBOM_* are build arguments).
+"${TOOLS_VENV}/bin/python" "${BUILD_DIR}/write-sbom.py"
 log "finalized $(fleet_value POLICY)_$(fleet_value ARCH)"

@@ -5,6 +5,7 @@ import type { DerivedImageInput } from './dockerfile-stages';
 import { renderImageData } from './image-data';
 import type { ImageSpec } from './image-spec';
 import { readImageLocks } from './locks';
+import { SBOM_TEMPLATE, renderSbomTemplate } from './sbom';
 import { byPath, readScripts } from './private/scripts';
 import type { ContextFile } from './private/scripts';
 import { createTar } from './private/tar';
@@ -41,6 +42,7 @@ export function renderImageFiles(spec: ImageSpec): ContextFile[] {
   return [
     ...renderImageData(spec).map((file) => ({ ...file, mode: 0o644 })),
     ...readImageLocks(spec),
+    { path: SBOM_TEMPLATE, mode: 0o644, content: renderSbomTemplate(spec) },
     ...(spec.buildCaCertificates ? [{ path: 'build-ca.pem', mode: 0o644, content: spec.buildCaCertificates }] : []),
   ];
 }

@@ -3,6 +3,7 @@
  */
 export type Instruction =
   | { readonly kind: 'env'; readonly vars: readonly (readonly [string, string])[] }
+  | { readonly kind: 'arg'; readonly names: readonly string[] }
   | { readonly kind: 'copy'; readonly from?: string; readonly sources: readonly string[]; readonly dest: string }
   | { readonly kind: 'add'; readonly source: string; readonly dest: string }
   | { readonly kind: 'run'; readonly argv: readonly string[] }

@@ -2,6 +2,7 @@ import type { NativeSource } from '../../policies';
 import type { Instruction, Stage } from './dockerfile-model';
 import type { ImageSpec } from './image-spec';
 import { LAYOUT, cpythonPrefix, sharedCpythonPrefix } from './layout';
+import { SBOM_ARGS } from './sbom';
 
 /**
  * The archive holding a derived image's scripts and data files. One file instead of dozens:
@@ -53,6 +54,7 @@ export function imageLabels(spec: ImageSpec): [string, string][] {
     ['org.opencontainers.image.base.name', base],
     ['io.github.manylinux-fleet.policy', spec.policy.publishedName],
     ['io.github.manylinux-fleet.arch', spec.arch],
+    ['io.github.manylinux-fleet.sbom', LAYOUT.SBOM],
   ];
 }
 
@@ -166,6 +168,8 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
         ...spec.sharedCpython.map((version): Instruction =>
           ({ kind: 'copy', from: sharedStageName(version), sources: [sharedCpythonPrefix(version)], dest: sharedCpythonPrefix(version) })),
         ...cpythonStages.map(copyRecord),
+        // Values only the build knows (the spec hash covers the context): finalize.sh completes the SBOM with them.
+        { kind: 'arg', names: [SBOM_ARGS.namespace, SBOM_ARGS.version] },
         // After the copies: a change to the image's data (tools, lock files) leaves them cached.
         unpack(IMAGE_STAGE),
         script('finalize.sh'),

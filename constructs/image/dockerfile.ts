@@ -34,6 +34,9 @@ function renderInstruction(instruction: Instruction): string {
   switch (instruction.kind) {
     case 'env':
       return `ENV ${instruction.vars.map(([key, value]) => `${key}=${quote(value)}`).join(' \\\n    ')}`;
+    case 'arg':
+      // One per line: the classic builder takes one name per ARG.
+      return instruction.names.map((name) => `ARG ${name}`).join('\n');
     case 'label':
       return `LABEL ${instruction.labels.map(([key, value]) => `${key}=${quote(value)}`).join(' \\\n      ')}`;
     case 'copy':

@@ -3,6 +3,7 @@ import { commandLine, installPlan } from './install-plan';
 import type { InstallPlan } from './install-plan';
 import { LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
 import { BASE_TOOLS_LOCK, LOCKS_DIR, PYTHON_LOCKS_DIR, toolLockFile, toolLocksDir } from './locks';
+import { SBOM_TEMPLATE } from './sbom';
 
 /** A data file the scripts inside the image read, relative to the build folder. */
 export interface DataFile {
@@ -57,6 +58,8 @@ export function imageEnv(spec: ImageSpec, plan: InstallPlan = installPlan(spec))
     ['TOOL_LOCKS', `${LOCKS_DIR}/${toolLocksDir(spec.toolsPython)}`],
     ['TOOLS_BASE_LOCK', `${LOCKS_DIR}/${toolLockFile(spec.toolsPython, BASE_TOOLS_LOCK)}`],
     ['CPYTHON_BUILD', spec.cpythonBuildTriple ?? ''],
+    // The in-image SBOM's template, relative to the build folder (sbom.ts).
+    ['SBOM_TEMPLATE', SBOM_TEMPLATE],
   ];
 }
 

@@ -28,6 +28,8 @@ export const LAYOUT = {
   ROOTFS: '/manylinux-rootfs',
   /** What a native build stage hands to later build stages (headers, pkg-config files too). */
   BUILDFS: '/manylinux-buildfs',
+  /** The image's SBOM, SPDX 2.3 JSON: the synth document plus the distro packages installed (sbom.ts, write-sbom.py). */
+  SBOM: '/opt/_internal/sbom.spdx.json',
   /** One `<stage>.txt` per compile stage: when it ran, for how long, and a random build id (record-build.sh). */
   BUILD_RECORDS: '/opt/_internal/build-records',
 } as const;

@@ -10,6 +10,7 @@ import type { ContextFile } from './build-context';
 import { resolveImageSpec } from './image-spec';
 import type { ImageOptions, ImageSpec } from './image-spec';
 import { addImageResources } from './private/image-stack';
+import { sbomBuildArgs } from './sbom';
 import type { CacheImage, ImageTarget } from './private/image-stack';
 
 /** Props of one image stack: what the image is, and where it is built and pushed. */
@@ -66,6 +67,7 @@ export class ManylinuxImage extends TerraformStack {
       ...props, repository: this.repository, platform: spec.archInfo.dockerPlatform,
       buildTimeoutMinutes: buildTimeoutMinutes(spec.archInfo),
       contextFiles: this.contextFiles, specHash: this.specHash, extraTags: spec.extraTags, caches: this.cacheImages,
+      buildArgs: sbomBuildArgs(spec.id, this.specHash),
     });
     this.buildId = parts.buildId;
     this.image = parts.image;

@@ -4,8 +4,13 @@
  * libraries and CPythons: version, URL, sha256), every interpreter it installs from a binary,
  * and every Python package its lock files install (version and each wheel's sha256). Synth
  * writes it beside fleet.json (`sbom/<image id>.spdx.json`).
+ *
+ * The same document, less what only the spec hash and the date decide, is the image's
+ * `sbom.template.json`: the build fills those in from build arguments (sbomBuildArgs), adds the
+ * distro packages installed (write-sbom.py) and writes it to LAYOUT.SBOM, which the image's
+ * label `io.github.manylinux-fleet.sbom` names.
  */
-import { splitTag } from '../private/naming';
+import { contentTag, splitTag } from '../private/naming';
 import type { ImageSpec } from './image-spec';
 import { lockedPackages, readImageLocks } from './locks';
 
@@ -17,6 +22,31 @@ export interface SbomInput {
   /** `created` of the document (ISO 8601, seconds, `Z`). */
   readonly created: string;
 }
+
+/** The build folder's template of the in-image document (renderSbomTemplate). */
+export const SBOM_TEMPLATE = 'sbom.template.json';
+
+/** What the template holds where the build writes a value of its own (write-sbom.py). */
+const SET_AT_BUILD = 'SET-AT-BUILD';
+
+/** The document's namespace: unique per image and spec hash. */
+const documentNamespace = (imageId: string, specHash: string) => `https://manylinux-fleet.invalid/spdx/${imageId}/${specHash}`;
+
+/**
+ * The build arguments the final stage reads to complete the in-image document: its namespace
+ * (the synth document's, `/image` appended: the two documents differ by the distro packages)
+ * and the image package's version (the content tag). The spec hash is not known inside the
+ * context it is the hash of, so these come as arguments.
+ */
+export function sbomBuildArgs(imageId: string, specHash: string): Record<string, string> {
+  return {
+    [SBOM_ARGS.namespace]: `${documentNamespace(imageId, specHash)}/image`,
+    [SBOM_ARGS.version]: contentTag(specHash),
+  };
+}
+
+/** The names of those build arguments (the final stage declares them: dockerfile-stages.ts). */
+export const SBOM_ARGS = { namespace: 'FLEET_SBOM_NAMESPACE', version: 'FLEET_SBOM_VERSION' } as const;
 
 interface Checksum { readonly algorithm: 'SHA256'; readonly checksumValue: string }
 
@@ -52,7 +82,18 @@ function basePackage(spec: ImageSpec): SpdxPackage {
 
 /** The image's SPDX document (deterministic for the same input). */
 export function renderSbom(input: SbomInput): Record<string, unknown> {
-  const { spec } = input;
+  return renderDocument(input.spec, contentTag(input.specHash), documentNamespace(input.spec.id, input.specHash), input.created);
+}
+
+/**
+ * The in-image document before the build completes it: the synth document with the namespace,
+ * the image's version and `created` left for the build (SET-AT-BUILD).
+ */
+export function renderSbomTemplate(spec: ImageSpec): string {
+  return `${JSON.stringify(renderDocument(spec, SET_AT_BUILD, SET_AT_BUILD, SET_AT_BUILD), null, 2)}\n`;
+}
+
+function renderDocument(spec: ImageSpec, version: string, namespace: string, created: string): Record<string, unknown> {
   const sources: SpdxPackage[] = [
     ...spec.nativeBuilds.map((native): SpdxPackage => ({
       SPDXID: spdxId('Source', native.name), name: native.name, versionInfo: native.version, downloadLocation: native.url,
@@ -87,7 +128,7 @@ export function renderSbom(input: SbomInput): Record<string, unknown> {
   }
   const pythonPackages = [...python.values()].sort((a, b) => (a.SPDXID < b.SPDXID ? -1 : 1));
   const image: SpdxPackage = {
-    SPDXID: spdxId('Image'), name: spec.id, versionInfo: `spec-${input.specHash.slice(0, 12)}`, downloadLocation: 'NOASSERTION',
+    SPDXID: spdxId('Image'), name: spec.id, versionInfo: version, downloadLocation: 'NOASSERTION',
     filesAnalyzed: false, primaryPackagePurpose: 'CONTAINER',
   };
   const base = basePackage(spec);
@@ -96,8 +137,8 @@ export function renderSbom(input: SbomInput): Record<string, unknown> {
     dataLicense: 'CC0-1.0',
     SPDXID: 'SPDXRef-DOCUMENT',
     name: spec.id,
-    documentNamespace: `https://manylinux-fleet.invalid/spdx/${spec.id}/${input.specHash}`,
-    creationInfo: { created: input.created, creators: ['Tool: manylinux-fleet'] },
+    documentNamespace: namespace,
+    creationInfo: { created, creators: ['Tool: manylinux-fleet'] },
     packages: [image, base, ...sources, ...binaries, ...pythonPackages],
     relationships: [
       { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: image.SPDXID },

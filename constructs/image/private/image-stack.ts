@@ -44,6 +44,8 @@ export interface ImageStackProps extends ImageTarget {
   readonly extraTags: readonly string[];
   /** The stages pushed as cache images, each by its content-addressed reference. */
   readonly caches: readonly CacheImage[];
+  /** Build arguments of the final stage (values that depend on the spec hash: sbom.ts). */
+  readonly buildArgs?: Readonly<Record<string, string>>;
 }
 
 /** One stage cache image of an image stack. */
@@ -123,7 +125,7 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
   const content = `${props.repository}:${contentTag(props.specHash)}`;
   const image = new Image(stack, 'Image', {
     name: content,
-    buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform },
+    buildAttribute: { context: CONTEXT_DIR, dockerfile: 'Dockerfile', platform: props.platform, ...(props.buildArgs ? { buildArgs: { ...props.buildArgs } } : {}) },
     triggers: { spec_hash: props.specHash },
     keepLocally: true,
     timeouts,
