@@ -2,9 +2,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  App, ImageFleet, LAYOUT, SBOM_TEMPLATE, imageLabels, lockedPackages, readImageLocks, renderDockerfile, renderImageFiles, renderSbom, renderSbomTemplate,
+  App, ImageFleet, LAYOUT, ManylinuxImage, SBOM_TEMPLATE, imageLabels, lockedPackages, readImageLocks, renderDockerfile, renderImageFiles, renderSbom, renderSbomTemplate,
 } from '../constructs';
 import { e2eImageOptions } from '../e2e/fleet';
+import { manylinux_2_28 } from '../policies';
 import { main } from '../bin/fleet';
 import { synthJson, tempDir } from './helpers/fleet';
 
@@ -44,6 +45,28 @@ describe('the SBOM of an image', () => {
     expect(byName(image.spec.baseReference)).toEqual(expect.objectContaining({
       versionInfo: 'bullseye', checksums: [{ algorithm: 'SHA256', checksumValue: 'b'.repeat(64) }],
     }));
+  });
+
+  test('leaves out a locked package whose marker excludes every installed interpreter that installs from its lock', () => {
+    // GIVEN manylinux_2_28_x86_64 of the default fleet: CPython 3.10.20 installs from locks/python/3.10.txt
+    const fleet = new ImageFleet(new App({ outdir: tempDir('sbom-markers-') }), 'fleet');
+    fleet.addPolicy(manylinux_2_28);
+    const published = fleet.node.findAll().find((c) => c instanceof ManylinuxImage && c.imageId === 'manylinux_2_28_x86_64') as ManylinuxImage;
+    expect(published.spec.interpreters.filter((i) => i.installed && i.interpreter.pythonVersion === '3.10').map((i) => i.interpreter.version)).toEqual(['3.10.20']);
+    const listed = (renderSbom({ spec: published.spec, specHash: published.specHash, created: '2026-11-22T00:00:00Z' }) as any).packages
+      .map((p: any) => `${p.name}==${p.versionInfo}`);
+    const lock = (python: string) => lockedPackages(String(readImageLocks(published.spec).find((f) => f.path === `locks/python/${python}.txt`)!.content));
+    const other = new Set(lock('3.9').map((p) => `${p.name}==${p.version}`));
+    // THEN what only 3.10.0 and 3.10.1 install is left out, what 3.10.20 installs is listed
+    const onlyEarly = lock('3.10').filter((p) => p.marker === 'python_full_version < "3.10.2"');
+    expect(onlyEarly.map((p) => p.name).sort()).toEqual(['importlib-metadata', 'zipp']);
+    for (const pkg of onlyEarly.filter((p) => !other.has(`${p.name}==${p.version}`))) {
+      expect(listed).not.toContain(`${pkg.name}==${pkg.version}`);
+    }
+    for (const pkg of lock('3.10').filter((p) => p.marker !== 'python_full_version < "3.10.2"')) {
+      expect(listed).toContain(`${pkg.name}==${pkg.version}`);
+    }
+    expect(lock('3.10').find((p) => p.name === 'tomli')!.marker).toBe('python_version < "3.11"');
   });
 
   test('is one well-formed graph: unique ids, every relationship between listed elements, the image described', () => {

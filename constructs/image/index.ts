@@ -10,5 +10,7 @@ export * from './install-plan';
 export * from './layout';
 export * from './locks';
 export * from './manylinux-image';
+export * from './markers';
+export * from './pep440';
 export * from './sbom';
 export type { ImageTarget } from './private/image-stack';

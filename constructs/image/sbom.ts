@@ -2,7 +2,8 @@
  * The SBOM of an image, SPDX 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/), from data only:
  * the base image (reference and pinned digest), every source the image compiles (native
  * libraries and CPythons: version, URL, sha256), every interpreter it installs from a binary,
- * and every Python package its lock files install (version and each wheel's sha256). Synth
+ * and every Python package its lock files install for its installed interpreters (version and
+ * each wheel's sha256; a package whose marker excludes them all is left out). Synth
  * writes it beside fleet.json (`sbom/<image id>.spdx.json`).
  *
  * The same document, less what only the spec hash and the date decide, is the image's
@@ -12,7 +13,10 @@
  */
 import { contentTag, splitTag } from '../private/naming';
 import type { ImageSpec } from './image-spec';
-import { lockedPackages, readImageLocks } from './locks';
+import { PYTHON_LOCKS_DIR, imageLockRequests, lockedPackages, readImageLocks } from './locks';
+import type { LockRequest, LockedPackage } from './locks';
+import { evaluateMarker, markerEnvironment, parseMarker } from './markers';
+import type { MarkerEnvironment } from './markers';
 
 /** What the synth-time document is made from besides the spec. */
 export interface SbomInput {
@@ -80,6 +84,42 @@ function basePackage(spec: ImageSpec): SpdxPackage {
   };
 }
 
+/**
+ * The packages of the image's lock files that its installed interpreters install: a package
+ * whose marker holds for none of them (`tomli ; python_version < "3.11"` in a tools lock for
+ * 3.12) is not in the image. A lock of interpreters installed on demand only installs nothing.
+ */
+function installedPackages(spec: ImageSpec): LockedPackage[] {
+  const files = readImageLocks(spec);
+  return imageLockRequests(spec).flatMap((request, index) => {
+    const environments = installers(spec, request);
+    return lockedPackages(String(files[index].content)).filter((pkg) => {
+      const marker = pkg.marker ? parseMarker(pkg.marker) : undefined;
+      return environments.some((env) => !marker || evaluateMarker(marker, env));
+    });
+  });
+}
+
+/**
+ * The marker environments of the installed interpreters that install from a lock: every one of
+ * its Python minor for a packaging lock, the tools' CPython for a tool lock. CPython at its own
+ * version; PyPy and GraalPy, whose data holds no language patch version, at the first and a
+ * late patch of the minor (as the lock command resolves them).
+ */
+function installers(spec: ImageSpec, request: LockRequest): MarkerEnvironment[] {
+  const platform = `${spec.policy.publishedName}_${spec.arch}`;
+  const packaging = request.file.startsWith(`${PYTHON_LOCKS_DIR}/`);
+  return spec.interpreters
+    .filter(({ installed, interpreter }) => installed && interpreter.pythonVersion === request.python
+      && (packaging || (interpreter.implementation === 'cpython' && !interpreter.freeThreaded)))
+    .flatMap(({ interpreter }) => {
+      const env = { python: interpreter.pythonVersion, implementation: interpreter.implementation, platform };
+      return interpreter.implementation === 'cpython'
+        ? [markerEnvironment(env, interpreter.version)]
+        : ['0', '99'].map((patch) => markerEnvironment(env, `${interpreter.pythonVersion}.${patch}`));
+    });
+}
+
 /** The image's SPDX document (deterministic for the same input). */
 export function renderSbom(input: SbomInput): Record<string, unknown> {
   return renderDocument(input.spec, contentTag(input.specHash), documentNamespace(input.spec.id, input.specHash), input.created);
@@ -114,17 +154,15 @@ function renderDocument(spec: ImageSpec, version: string, namespace: string, cre
       };
     });
   const python = new Map<string, SpdxPackage>();
-  for (const lock of readImageLocks(spec)) {
-    for (const pkg of lockedPackages(String(lock.content))) {
-      const id = spdxId('PyPI', pkg.name, pkg.version);
-      const known = python.get(id)?.checksums?.map((c) => c.checksumValue) ?? [];
-      const hashes = [...new Set([...known, ...pkg.hashes])].sort();
-      python.set(id, {
-        SPDXID: id, name: pkg.name, versionInfo: pkg.version, downloadLocation: `https://pypi.org/project/${pkg.name}/${pkg.version}/`,
-        filesAnalyzed: false, primaryPackagePurpose: 'LIBRARY', checksums: hashes.map(sha256),
-        externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:pypi/${pkg.name}@${pkg.version}` }],
-      });
-    }
+  for (const pkg of installedPackages(spec)) {
+    const id = spdxId('PyPI', pkg.name, pkg.version);
+    const known = python.get(id)?.checksums?.map((c) => c.checksumValue) ?? [];
+    const hashes = [...new Set([...known, ...pkg.hashes])].sort();
+    python.set(id, {
+      SPDXID: id, name: pkg.name, versionInfo: pkg.version, downloadLocation: `https://pypi.org/project/${pkg.name}/${pkg.version}/`,
+      filesAnalyzed: false, primaryPackagePurpose: 'LIBRARY', checksums: hashes.map(sha256),
+      externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:pypi/${pkg.name}@${pkg.version}` }],
+    });
   }
   const pythonPackages = [...python.values()].sort((a, b) => (a.SPDXID < b.SPDXID ? -1 : 1));
   const image: SpdxPackage = {

@@ -5,11 +5,9 @@
  * lock's environments (never for this machine) and kept on the lines pip reads, so one lock
  * serves every image it covers.
  */
-import { parsePlatformTag } from '../../../constructs';
+import { andMarkers, compareVersions, evaluateMarker, isPreRelease, markerEnvironment, orMarkers, parseMarker, parseVersion, satisfies } from '../../../constructs';
+import type { MarkerEnvironment } from '../../../constructs';
 import type { LockEnvironment, LockRequest } from '../../../constructs';
-import { andMarkers, evaluateMarker, orMarkers, parseMarker } from './markers';
-import type { MarkerEnvironment } from './markers';
-import { compareVersions, isPreRelease, parseVersion, satisfies } from './pep440';
 import { normalizeName } from './pypi';
 import type { PackageIndex, ReleaseFile } from './pypi';
 import { wheelFits, wheelTags } from './wheels';
@@ -47,25 +45,9 @@ export function parseRequirement(text: string): Requirement {
   };
 }
 
-const IMPLEMENTATION_NAMES = { cpython: 'CPython', pypy: 'PyPy', graalpy: 'GraalVM' } as const;
-
 /** The marker variables of an environment, at the first and at a late patch release of its minor. */
 export function markerEnvironments(env: LockEnvironment): MarkerEnvironment[] {
-  const platform = parsePlatformTag(env.platform);
-  return ['0', '99'].map((patch) => ({
-    python_version: env.python,
-    python_full_version: `${env.python}.${patch}`,
-    implementation_name: env.implementation,
-    implementation_version: `${env.python}.${patch}`,
-    platform_python_implementation: IMPLEMENTATION_NAMES[env.implementation],
-    platform_machine: platform?.arch ?? '',
-    sys_platform: 'linux',
-    os_name: 'posix',
-    platform_system: 'Linux',
-    platform_release: '',
-    platform_version: '',
-    extra: '',
-  }));
+  return ['0', '99'].map((patch) => markerEnvironment(env, `${env.python}.${patch}`));
 }
 
 function markerHolds(marker: string, env: LockEnvironment, extras: readonly string[] = ['']): boolean {

@@ -7,8 +7,8 @@
  */
 import { TOOL_PINS } from '../../../policies';
 import type { ToolPin } from '../../../policies';
+import { compareVersions, parseVersion, satisfies } from '../../../constructs';
 import type { LockRequest } from '../../../constructs';
-import { compareVersions, parseVersion, satisfies } from '../lock/pep440';
 import type { PackageIndex } from '../lock/pypi';
 import { resolveLock } from '../lock/resolve';
 

@@ -2,10 +2,32 @@
  * PEP 508 environment markers: parsed once, evaluated against a target environment (the
  * Python and platform a lock is for), never against the machine running the lock command.
  */
+import { parsePlatformTag } from './locks';
+import type { LockEnvironment } from './locks';
 import { parseVersion, satisfies } from './pep440';
 
 /** The marker variables of one target environment. */
 export type MarkerEnvironment = Readonly<Record<string, string>>;
+
+const IMPLEMENTATION_NAMES = { cpython: 'CPython', pypy: 'PyPy', graalpy: 'GraalVM' } as const;
+
+/** The marker variables of a lock environment at one Python version (`3.12.13`). */
+export function markerEnvironment(env: LockEnvironment, fullVersion: string): MarkerEnvironment {
+  return {
+    python_version: env.python,
+    python_full_version: fullVersion,
+    implementation_name: env.implementation,
+    implementation_version: fullVersion,
+    platform_python_implementation: IMPLEMENTATION_NAMES[env.implementation],
+    platform_machine: parsePlatformTag(env.platform)?.arch ?? '',
+    sys_platform: 'linux',
+    os_name: 'posix',
+    platform_system: 'Linux',
+    platform_release: '',
+    platform_version: '',
+    extra: '',
+  };
+}
 
 type Node =
   | { readonly kind: 'and' | 'or'; readonly left: Node; readonly right: Node }
