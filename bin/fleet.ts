@@ -13,12 +13,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, BASE_LOCK_FILE, locksRoot, readBaseLock, SBOM_DIR, toManifest } from '../constructs';
+import { App, BASE_LOCK_FILE, locksRoot, readBaseLock, renderSbom, SBOM_DIR, toManifest } from '../constructs';
 import type { FleetManifest } from '../constructs';
 import { defineFleet } from '../main';
 import { credentialsFromEnvironment, fleetBases, updateBases } from './lib/bases/command';
-import { diffManifests, renderDiffJson, renderDiffMarkdown } from './lib/diff';
+import { diffManifests, renderDiffJson, renderDiffMarkdown, sbomComponents } from './lib/diff';
 import { outdated, updateTools } from './lib/update/command';
+import type { FleetState } from './lib/update/command';
 import { renderSections, updateDocument } from './lib/docs';
 import { listRows, renderList } from './lib/list';
 import { checkLocks, lockCheckError, writeLocks } from './lib/lock/command';
@@ -33,9 +34,20 @@ const ROOT = path.join(__dirname, '..');
  * App makes its output folder, so it gets an empty scratch one).
  */
 export function defaultManifest(): FleetManifest {
+  return defaultFleetState().manifest;
+}
+
+/** The default fleet's manifest and each image's SBOM components, in-process (as defaultManifest). */
+export function defaultFleetState(): FleetState {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-model-'));
   try {
-    return toManifest(defineFleet(new App({ outdir })).model);
+    const fleet = defineFleet(new App({ outdir }));
+    return {
+      manifest: toManifest(fleet.model),
+      components: fleet.images.map((image) => [image.imageId, [...sbomComponents(
+        renderSbom({ spec: image.spec, specHash: image.specHash, created: '1970-01-01T00:00:00Z' }) as Parameters<typeof sbomComponents>[0],
+      )]]),
+    };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -129,7 +141,7 @@ export function buildProgram(out: (text: string) => void): Command {
         }
         out('every tool pin and locked package is the newest PyPI offers for the fleets\n');
       } else {
-        await updateTools(requests, defaultManifest(), pypiIndex(), {
+        await updateTools(requests, defaultFleetState(), pypiIndex(), {
           root: ROOT, pinsFile: path.join(ROOT, 'policies', 'tool-pins.json'), today, diffFile: options.diffFile,
         }, out);
       }

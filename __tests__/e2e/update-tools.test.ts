@@ -1,7 +1,8 @@
 /**
  * `fleet update tools` for real, against PyPI, in a scratch copy of the repository: the pins it
  * writes resolve into lock files the offline check accepts, and the fleet diff it prints names
- * exactly the tool versions it moved. (What moves depends on PyPI's releases that day.)
+ * exactly the tool versions it moved, as tool and as SBOM component changes. (What moves
+ * depends on PyPI's releases that day.)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -35,6 +36,12 @@ test('update tools writes the newest pins, locks they resolve to, and the fleet 
   const bumpedTools = moved.filter((name) => name !== 'certifi');
   for (const name of bumpedTools) {
     expect(diff).toContain(`| tool ${name} | ${before[name].version} | ${after[name].version} |`);
+  }
+  // AND each move as a component change of the images' SBOMs (a name locked at two versions lists both)
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const name of moved) {
+    expect([name, diff]).toEqual([name, expect.stringMatching(new RegExp(
+      `\\| component ${escape(name)} \\| [^|]*\\b${escape(before[name].version)}\\b[^|]* \\| [^|]*\\b${escape(after[name].version)}\\b[^|]* \\|`))]);
   }
   if (moved.length === 0) {
     expect(diff).toContain('No image changes.');

@@ -1,6 +1,7 @@
 /**
  * `fleet update tools`: writes the newest tool pins, regenerates every lock file (a fresh
- * process: the policies are read at load), and prints the fleet diff the update causes.
+ * process: the policies are read at load), and prints the fleet diff the update causes, with
+ * the component changes of each image (its SBOM before and after).
  * `--check` writes nothing and fails when a pin or a locked package (pip, build, packaging and
  * every dependency) is older than what the update would write.
  */
@@ -44,14 +45,20 @@ export interface UpdateToolsOptions {
   readonly diffFile?: string;
 }
 
-/** The default fleet's manifest as a fresh process computes it (after the pins changed on disk). */
-function manifestInFreshProcess(root: string): FleetManifest {
-  const script = "process.stdout.write(JSON.stringify(require('./bin/fleet').defaultManifest()))";
+/** A fleet's manifest and each image's SBOM components (JSON: entries, by image id). */
+export interface FleetState {
+  readonly manifest: FleetManifest;
+  readonly components: readonly (readonly [string, readonly (readonly [string, string])[]])[];
+}
+
+/** The default fleet's state as a fresh process computes it (after the pins changed on disk). */
+function stateInFreshProcess(root: string): FleetState {
+  const script = "process.stdout.write(JSON.stringify(require('./bin/fleet').defaultFleetState()))";
   return JSON.parse(execFileSync(process.execPath, ['-r', './bin/ts-register.js', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
 /** Writes the pins, regenerates the locks, prints the fleet diff. */
-export async function updateTools(requests: readonly LockRequest[], before: FleetManifest, index: PackageIndex, options: UpdateToolsOptions, out: (text: string) => void): Promise<void> {
+export async function updateTools(requests: readonly LockRequest[], before: FleetState, index: PackageIndex, options: UpdateToolsOptions, out: (text: string) => void): Promise<void> {
   const update = await newestPins(requests, index, options.today);
   for (const change of update.changes) {
     out(`${change.name}: ${change.from} -> ${change.to}\n`);
@@ -72,7 +79,9 @@ export async function updateTools(requests: readonly LockRequest[], before: Flee
     throw new CliError(`the locks do not resolve with the new pins (${update.changes.map((c) => `${c.name} ${c.to}`).join(', ')}); the pins and the locks are restored:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
   }
   fs.rmSync(saved, { recursive: true, force: true });
-  const diff = renderDiffMarkdown(diffManifests(before, manifestInFreshProcess(options.root)));
+  const after = stateInFreshProcess(options.root);
+  const components = (state: FleetState) => new Map(state.components.map(([id, entries]) => [id, new Map(entries)]));
+  const diff = renderDiffMarkdown(diffManifests(before.manifest, after.manifest, { base: components(before), head: components(after) }));
   if (options.diffFile) {
     fs.writeFileSync(options.diffFile, diff);
   }
