@@ -1,4 +1,6 @@
-import { buildWorkflow, contentTag, renderFleetManifest } from '../constructs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildWorkflow, contentTag, renderFleetManifest, sbomBuildArgs } from '../constructs';
 import { manylinux_2_28, musllinux_1_2 } from '../policies';
 import { newFleet, synthJson } from './helpers/fleet';
 
@@ -18,6 +20,22 @@ describe('DerivedImage', () => {
     expect(json.resource.docker_image.Image.name).toBe(`ghcr.io/acme/manylinux_2_28_x86_64-gis:${contentTag(derived.specHash)}`);
     expect(json.resource.docker_image.Image.build.platform).toBe('linux/amd64');
     expect(derived.dependencies).toContain(parent);
+  });
+
+  test('writes its SBOM again under its own name, version and namespace: the parent\'s template with every distro package now installed', () => {
+    // GIVEN
+    const { fleet } = newFleet({ registry: 'ghcr.io/acme' });
+    const parent = fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    // WHEN
+    const derived = fleet.addDerivedImage(parent, { name: 'gis', extraPackages: ['gdal-devel'] });
+    // THEN the build passes the derived image's values to the stage that installs its packages
+    expect(synthJson(derived).resource.docker_image.Image.build.build_args).toEqual(sbomBuildArgs(derived.imageId, derived.specHash));
+    expect(sbomBuildArgs(derived.imageId, derived.specHash).FLEET_SBOM_NAME).toBe('manylinux_2_28_x86_64-gis');
+    const dockerfile = derived.contextFiles.find((f) => f.path === 'Dockerfile')!.content as string;
+    expect(dockerfile).toContain('ARG FLEET_SBOM_NAME\nARG FLEET_SBOM_NAMESPACE\nARG FLEET_SBOM_VERSION\nADD build.tar /opt/_internal/build/\n');
+    // AND the install script writes it after the packages are in
+    const script = fs.readFileSync(path.join(__dirname, '..', 'image-scripts', 'install-derived-packages.sh'), 'utf8');
+    expect(script.indexOf('"${BUILD_DIR}/write-sbom.py"')).toBeGreaterThan(script.indexOf('pkg_install "'));
   });
 
   test('is rebuilt when its parent changes', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  App, ImageFleet, LAYOUT, ManylinuxImage, SBOM_TEMPLATE, imageLabels, lockedPackages, readImageLocks, renderDockerfile, renderImageFiles, renderSbom, renderSbomTemplate,
+  App, ImageFleet, LAYOUT, ManylinuxImage, SBOM_DISTRO_PREFIX, SBOM_LABEL, SBOM_TEMPLATE, imageEnv, imageLabels, lockedPackages, readImageLocks, renderDockerfile, renderImageFiles, renderSbom, renderSbomTemplate,
 } from '../constructs';
 import { e2eImageOptions } from '../e2e/fleet';
 import { manylinux_2_28 } from '../policies';
@@ -34,7 +34,7 @@ describe('the SBOM of an image', () => {
     }
   });
 
-  test('lists every package of every lock file the image installs, with all its wheel hashes, and the base with its digest', () => {
+  test('lists every package of its lock files (all of them apply to its CPythons 3.9.2 and 3.13), with all its wheel hashes, and the base with its digest', () => {
     const locked = readImageLocks(image.spec).flatMap((lock) => lockedPackages(String(lock.content)));
     expect(locked.length).toBeGreaterThan(10);
     for (const pkg of locked) {
@@ -60,7 +60,9 @@ describe('the SBOM of an image', () => {
     // THEN what only 3.10.0 and 3.10.1 install is left out, what 3.10.20 installs is listed
     const onlyEarly = lock('3.10').filter((p) => p.marker === 'python_full_version < "3.10.2"');
     expect(onlyEarly.map((p) => p.name).sort()).toEqual(['importlib-metadata', 'zipp']);
-    for (const pkg of onlyEarly.filter((p) => !other.has(`${p.name}==${p.version}`))) {
+    const leftOut = onlyEarly.filter((p) => !other.has(`${p.name}==${p.version}`));
+    expect(leftOut.length).toBeGreaterThan(0);
+    for (const pkg of leftOut) {
       expect(listed).not.toContain(`${pkg.name}==${pkg.version}`);
     }
     for (const pkg of lock('3.10').filter((p) => p.marker !== 'python_full_version < "3.10.2"')) {
@@ -108,43 +110,49 @@ describe('the SBOM inside the image', () => {
       .toEqual({ ...doc, documentNamespace: 0, creationInfo: 0, packages: doc.packages.slice(1) });
     const built = Object.values(synthJson(image).resource.docker_image).find((r: any) => r.name.endsWith(`:spec-${image.specHash.slice(0, 12)}`)) as any;
     expect(built.build.build_args).toEqual({
-      FLEET_SBOM_NAMESPACE: `${doc.documentNamespace}/image`, FLEET_SBOM_VERSION: doc.packages[0].versionInfo,
+      FLEET_SBOM_NAME: image.imageId, FLEET_SBOM_NAMESPACE: `${doc.documentNamespace}/image`, FLEET_SBOM_VERSION: doc.packages[0].versionInfo,
     });
     const dockerfile = renderDockerfile(image.spec);
-    expect(dockerfile).toMatch(/\nARG FLEET_SBOM_NAMESPACE\nARG FLEET_SBOM_VERSION\nADD stages\/image\.tar \/opt\/_internal\/build\/\nRUN \["manylinux-entrypoint","bash","\/opt\/_internal\/build\/finalize\.sh"\]/);
-    expect(imageLabels(image.spec)).toContainEqual(['io.github.manylinux-fleet.sbom', LAYOUT.SBOM]);
+    expect(dockerfile).toMatch(/\nARG FLEET_SBOM_NAME\nARG FLEET_SBOM_NAMESPACE\nARG FLEET_SBOM_VERSION\nADD stages\/image\.tar \/opt\/_internal\/build\/\nRUN \["manylinux-entrypoint","bash","\/opt\/_internal\/build\/finalize\.sh"\]/);
+    expect(imageLabels(image.spec)).toContainEqual([SBOM_LABEL, LAYOUT.SBOM]);
   });
 
-  describe('write-sbom.py, run on this machine (Debian: the dpkg database)', () => {
+  describe('write-sbom.py, run on this machine (a Debian host: the dpkg database, as the e2e images have it)', () => {
     const script = path.join(__dirname, '..', 'image-scripts', 'write-sbom.py');
     const buildDir = tempDir('sbom-build-');
     const out = path.join(buildDir, 'sbom.spdx.json');
-    fs.writeFileSync(path.join(buildDir, 'image.env'), `SBOM=${out}\nSBOM_TEMPLATE=${SBOM_TEMPLATE}\nPACKAGE_MANAGER=apt\n`);
+    fs.writeFileSync(path.join(buildDir, 'image.env'), imageEnv(image.spec).map(([key, value]) => `${key}=${key === 'SBOM' ? out : value}\n`).join(''));
     fs.writeFileSync(path.join(buildDir, SBOM_TEMPLATE), renderSbomTemplate(image.spec));
-    const write = (env: Record<string, string>) => spawnSync('python3', [script], { env: { PATH: process.env.PATH, FLEET_BUILD_DIR: buildDir, ...env }, encoding: 'utf8' });
+    const write = (env: Record<string, string>, args: string[] = []) =>
+      spawnSync('python3', [script, ...args], { env: { PATH: process.env.PATH, FLEET_BUILD_DIR: buildDir, ...env }, encoding: 'utf8' });
+    const osRelease = Object.fromEntries(fs.readFileSync('/etc/os-release', 'utf8').split('\n').filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).replace(/^"|"$/g, '')]));
 
     test('refuses to run without the build arguments', () => {
-      const result = write({});
-      expect([result.status, result.stderr]).toEqual([1, 'write-sbom.py: FLEET_SBOM_NAMESPACE and FLEET_SBOM_VERSION must be set (the image stack passes them as build arguments)\n']);
+      const result = write({ FLEET_SBOM_NAMESPACE: 'https://example.invalid/ns', FLEET_SBOM_VERSION: 'spec-0123456789ab' });
+      expect([result.status, result.stderr]).toEqual([1, 'write-sbom.py: FLEET_SBOM_NAME, FLEET_SBOM_NAMESPACE and FLEET_SBOM_VERSION must be set (the image stack passes them as build arguments)\n']);
       expect(fs.existsSync(out)).toBe(false);
     });
 
     test('fills in the build arguments and the date, and adds every package dpkg-query lists as installed, each contained in the image', () => {
-      const result = write({ FLEET_SBOM_NAMESPACE: 'https://example.invalid/ns', FLEET_SBOM_VERSION: 'spec-0123456789ab' });
+      const result = write({ FLEET_SBOM_NAME: 'acme', FLEET_SBOM_NAMESPACE: 'https://example.invalid/ns', FLEET_SBOM_VERSION: 'spec-0123456789ab' });
       expect([result.status, result.stderr]).toEqual([0, '']);
       const written = JSON.parse(fs.readFileSync(out, 'utf8'));
-      expect(written.documentNamespace).toBe('https://example.invalid/ns');
-      expect(written.packages[0]).toEqual({ ...doc.packages[0], versionInfo: 'spec-0123456789ab' });
+      expect([written.name, written.documentNamespace]).toEqual(['acme', 'https://example.invalid/ns']);
+      expect(written.packages[0]).toEqual({ ...doc.packages[0], name: 'acme', versionInfo: 'spec-0123456789ab' });
       expect(written.creationInfo.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-      const distro = written.packages.filter((p: any) => p.SPDXID.startsWith('SPDXRef-Distro-'));
+      const distro = written.packages.filter((p: any) => p.SPDXID.startsWith(SBOM_DISTRO_PREFIX));
       const listed = spawnSync('dpkg-query', ['-W', '-f', '${db:Status-Status} ${Package} ${Version} ${Architecture}\n'], { encoding: 'utf8' }).stdout
         .split('\n').filter((line) => line.startsWith('installed ')).map((line) => line.split(' ').slice(1).join(' ')).sort();
       expect(listed.length).toBeGreaterThan(50);
       const arch = (p: any) => new URLSearchParams(p.externalRefs[0].referenceLocator.split('?')[1]).get('arch');
       expect(distro.map((p: any) => `${p.name} ${p.versionInfo} ${arch(p)}`).sort()).toEqual(listed);
+      // --list prints the same, as the in-image check reads it
+      expect(write({}, ['--list']).stdout.split('\n').filter(Boolean).sort()).toEqual(listed);
       const libc = distro.find((p: any) => p.name === 'libc6');
-      expect(libc.externalRefs[0].referenceLocator).toMatch(/^pkg:deb\/debian\/libc6@[^?]+\?arch=[a-z0-9]+&distro=debian-12$/);
-      expect(libc.sourceInfo).toMatch(/^built from the debian source package glibc \S+$/);
+      const distroTag = `${osRelease.ID}-${osRelease.VERSION_ID}`;
+      expect(libc.externalRefs[0].referenceLocator).toMatch(new RegExp(`^pkg:deb/${osRelease.ID}/libc6@[^?]+\\?arch=[a-z0-9]+&distro=${distroTag}$`));
+      expect(libc.sourceInfo).toMatch(new RegExp(`^built from the ${osRelease.ID} source package glibc \\S+$`));
       const contained = new Set(written.relationships.filter((r: any) => r.relationshipType === 'CONTAINS').map((r: any) => r.relatedSpdxElement));
       expect(distro.every((p: any) => contained.has(p.SPDXID))).toBe(true);
       expect(new Set(written.packages.map((p: any) => p.SPDXID)).size).toBe(written.packages.length);

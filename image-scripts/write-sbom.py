@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """write-sbom.py: completes the image's SPDX 2.3 document and writes it where image.env's SBOM says.
 
-    write-sbom.py
+    write-sbom.py            write the document (the last step of a build)
+    write-sbom.py --list     print the distro packages of the written document, `name version arch`
 
 The fleet renders the document from its data (constructs/image/sbom.ts) into the build folder
-as the template image.env's SBOM_TEMPLATE names. This script, the last step of the build, fills
-in what only the build knows: the document's namespace and the image's version (build arguments
-FLEET_SBOM_NAMESPACE and FLEET_SBOM_VERSION, which depend on the spec hash) and the time, and
-adds every distro package installed, read from the package manager's own database (dpkg's status
-file, rpm, apk's installed database), each with a purl and the source package it was built from.
+as the template image.env's SBOM_TEMPLATE names. This script fills in what only the build
+knows: the image's name, the document's namespace and the image's version (build arguments
+FLEET_SBOM_NAME, FLEET_SBOM_NAMESPACE and FLEET_SBOM_VERSION, which depend on the spec hash) and
+the time, and adds every distro package installed, each with a purl and the source package it
+was built from: read from dpkg's status file, apk's installed database, or `rpm -qa` (the rpm
+database has no other reader). A derived image runs it again: the distro packages are read anew.
 """
 import json
 import os
@@ -49,12 +51,16 @@ def stanzas(path):
         return [block.split("\n") for block in handle.read().split("\n\n") if block.strip()]
 
 
+# dpkg states in which a package's files are on disk and configured (or being triggered).
+DPKG_INSTALLED = ("installed", "triggers-pending", "triggers-awaited")
+
+
 def dpkg_packages():
     """(name, version, arch, source) of every package dpkg lists as installed."""
     packages = []
     for lines in stanzas("/var/lib/dpkg/status"):
         fields = dict(line.split(": ", 1) for line in lines if ": " in line and not line.startswith(" "))
-        if fields.get("Status", "").split(" ")[-1] != "installed":
+        if fields.get("Status", "").split(" ")[-1] not in DPKG_INSTALLED:
             continue
         name, version = fields["Package"], fields["Version"]
         # Source: NAME or NAME (VERSION); without it the source is the package itself.
@@ -93,25 +99,25 @@ INVENTORY = {"apt": ("deb", dpkg_packages), "dnf": ("rpm", rpm_packages), "yum":
 def purl(kind, distro, distro_version, name, version, arch):
     """The package URL (github.com/package-url/purl-spec): pkg:deb|rpm|apk/<distro>/<name>@<version>?arch=…&distro=…."""
     quote = lambda value: urllib.parse.quote(value, safe=".-_~")  # noqa: E731
-    qualifiers = []
+    qualifiers = {"distro": f"{distro}-{distro_version}"}
     if arch:
-        qualifiers.append(f"arch={quote(arch)}")
+        qualifiers["arch"] = arch
     if kind == "rpm" and ":" in version:
-        epoch, version = version.split(":", 1)
-        qualifiers.append(f"epoch={quote(epoch)}")
-    qualifiers.append(f"distro={quote(f'{distro}-{distro_version}')}")
-    return f"pkg:{kind}/{quote(distro)}/{quote(name)}@{quote(version)}?{'&'.join(qualifiers)}"
+        qualifiers["epoch"], version = version.split(":", 1)
+    # Canonical form: qualifiers sorted by key.
+    query = "&".join(f"{key}={quote(qualifiers[key])}" for key in sorted(qualifiers))
+    return f"pkg:{kind}/{quote(distro)}/{quote(name)}@{quote(version)}?{query}"
 
 
-def distro_packages(package_manager):
-    """SPDX packages for every distro package installed, sorted by name, version and arch."""
+def distro_packages(package_manager, prefix):
+    """SPDX packages (ids starting with PREFIX) for every distro package installed, sorted by name, version and arch."""
     if package_manager not in INVENTORY:
         die(f"package manager {package_manager!r} has no inventory (allowed: {', '.join(sorted(INVENTORY))})")
     kind, read = INVENTORY[package_manager]
     distro, distro_version = os_release()
     packages, ids = [], set()
     for name, version, arch, source in sorted(set(read())):
-        spdx_id = "SPDXRef-Distro-" + re.sub(r"[^A-Za-z0-9.-]", "-", f"{name}-{version}-{arch}")
+        spdx_id = prefix + re.sub(r"[^A-Za-z0-9.-]", "-", f"{name}-{version}-{arch}")
         while spdx_id in ids:  # two names may sanitize alike
             spdx_id += "-x"
         ids.add(spdx_id)
@@ -129,18 +135,34 @@ def distro_packages(package_manager):
     return packages
 
 
+def list_packages(env):
+    """`name version arch` of each distro package of the written document (`-`: no arch)."""
+    with open(env["SBOM"], encoding="utf-8") as handle:
+        document = json.load(handle)
+    for package in document["packages"]:
+        if package["SPDXID"].startswith(env["SBOM_DISTRO_PREFIX"]):
+            query = urllib.parse.parse_qs(package["externalRefs"][0]["referenceLocator"].split("?", 1)[1])
+            print(package["name"], package["versionInfo"], query.get("arch", ["-"])[0])
+
+
 def main():
     env = image_env()
-    namespace, version = os.environ.get("FLEET_SBOM_NAMESPACE", ""), os.environ.get("FLEET_SBOM_VERSION", "")
-    if not namespace or not version:
-        die("FLEET_SBOM_NAMESPACE and FLEET_SBOM_VERSION must be set (the image stack passes them as build arguments)")
+    if sys.argv[1:] == ["--list"]:
+        list_packages(env)
+        return
+    if sys.argv[1:]:
+        die(f"unknown arguments {' '.join(sys.argv[1:])!r} (usage: write-sbom.py [--list])")
+    args = {key: os.environ.get(key, "") for key in ("FLEET_SBOM_NAME", "FLEET_SBOM_NAMESPACE", "FLEET_SBOM_VERSION")}
+    if not all(args.values()):
+        die("FLEET_SBOM_NAME, FLEET_SBOM_NAMESPACE and FLEET_SBOM_VERSION must be set (the image stack passes them as build arguments)")
     with open(os.path.join(BUILD_DIR, env["SBOM_TEMPLATE"]), encoding="utf-8") as handle:
         document = json.load(handle)
-    document["documentNamespace"] = namespace
+    document["name"] = args["FLEET_SBOM_NAME"]
+    document["documentNamespace"] = args["FLEET_SBOM_NAMESPACE"]
     document["creationInfo"]["created"] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     image = next(p for p in document["packages"] if p["SPDXID"] == "SPDXRef-Image")
-    image["versionInfo"] = version
-    installed = distro_packages(env["PACKAGE_MANAGER"])
+    image["name"], image["versionInfo"] = args["FLEET_SBOM_NAME"], args["FLEET_SBOM_VERSION"]
+    installed = distro_packages(env["PACKAGE_MANAGER"], env["SBOM_DISTRO_PREFIX"])
     document["packages"].extend(installed)
     document["relationships"].extend(
         {"spdxElementId": "SPDXRef-Image", "relationshipType": "CONTAINS", "relatedSpdxElement": p["SPDXID"]} for p in installed

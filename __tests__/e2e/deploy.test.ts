@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LAYOUT } from '../../constructs';
+import { LAYOUT, sbomBuildArgs } from '../../constructs';
 import { PUBLISHED_POLICIES, policyArches } from '../../policies';
 import { cpythonBuilds, FRONTEND_COMMAND, plainLog, runCibuildwheel, wheelContents } from './cibuildwheel';
 import type { CibwFrontend } from './cibuildwheel';
@@ -196,13 +196,18 @@ test('each image carries its SBOM where its label says: valid SPDX, the synth do
     expect([id, validated.status, validated.stderr.trim()]).toEqual([id, 0, '']);
     // what synth wrote, unchanged but for what only the build knows (namespace, version, date)
     const synthDoc = JSON.parse(fs.readFileSync(path.join(STATE, 'out-v1', 'sbom', `${id}.spdx.json`), 'utf8'));
-    expect(sbom.fromSynth).toEqual({ ...synthDoc, creationInfo: undefined, packages: synthDoc.packages.map((p: any) => (p.SPDXID === 'SPDXRef-Image' ? { ...p, versionInfo: undefined } : p)) });
-    expect(sbom.document.packages[0].versionInfo).toBe(reference.split(':').pop());
+    expect(sbom.fromSynth).toEqual({
+      ...synthDoc, documentNamespace: undefined, creationInfo: undefined,
+      packages: synthDoc.packages.map((p: any) => (p.SPDXID === 'SPDXRef-Image' ? { ...p, versionInfo: undefined } : p)),
+    });
+    const args = sbomBuildArgs(id, output(stackDir(stacksV1, id), 'spec_hash'));
+    expect([sbom.document.name, sbom.document.documentNamespace, sbom.document.packages[0].versionInfo])
+      .toEqual([id, args.FLEET_SBOM_NAMESPACE, reference.split(':').pop()]);
     // the distro packages: the in-image suite compared them with the package manager's list; libc6 is the one installed
     const counted = inImageOutput[id].match(/PASS: the SBOM \(.*\) lists every distro package installed, and only those\n {4}(\d+) distro packages/);
     expect([id, Number(counted?.[1])]).toEqual([id, sbom.distro.length]);
     expect(sbom.distro.length).toBeGreaterThan(100);
-    const libc = run('libc6 version', env.docker, ['run', '--rm', reference, 'dpkg-query', '-W', '-f', '${Version}', 'libc6']).stdout;
+    const libc = run('libc6 version', env.docker, ['run', '--rm', reference, 'sh', '-c', 'dpkg-query -W -f \'${Version}\' "libc6:$(dpkg --print-architecture)"']).stdout;
     expect(sbom.distro).toContain(`libc6 ${libc}`);
   }
 });

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { SBOM_DISTRO_PREFIX, SBOM_LABEL } from '../../constructs';
 import { run } from './harness';
 import type { E2eEnvironment } from './harness';
 
@@ -12,16 +13,16 @@ export interface ImageSbom {
   readonly label: string;
   readonly file: string;
   readonly document: any;
-  /** Packages, relationships and namespace as synth's document has them. */
+  /** The document less what the build adds or sets (distro packages, namespace, version, date): synth's document less the same. */
   readonly fromSynth: any;
   /** The distro packages the build added (`name version`). */
   readonly distro: string[];
 }
 
-const isDistro = (id: string) => id.startsWith('SPDXRef-Distro-');
+const isDistro = (id: string) => id.startsWith(SBOM_DISTRO_PREFIX);
 
 export function imageSbom(env: E2eEnvironment, reference: string, dir: string): ImageSbom {
-  const label = run('read the SBOM label', env.docker, ['image', 'inspect', '--format', '{{index .Config.Labels "io.github.manylinux-fleet.sbom"}}', reference]).stdout.trim();
+  const label = run('read the SBOM label', env.docker, ['image', 'inspect', '--format', `{{index .Config.Labels "${SBOM_LABEL}"}}`, reference]).stdout.trim();
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'sbom.spdx.json');
   const container = run('create a container', env.docker, ['create', reference]).stdout.trim();
@@ -33,7 +34,7 @@ export function imageSbom(env: E2eEnvironment, reference: string, dir: string): 
   const document = JSON.parse(fs.readFileSync(file, 'utf8'));
   const fromSynth = {
     ...document,
-    documentNamespace: document.documentNamespace.replace(/\/image$/, ''),
+    documentNamespace: undefined,
     creationInfo: undefined,
     packages: document.packages.filter((p: any) => !isDistro(p.SPDXID)).map((p: any) => (p.SPDXID === 'SPDXRef-Image' ? { ...p, versionInfo: undefined } : p)),
     relationships: document.relationships.filter((r: any) => !isDistro(r.relatedSpdxElement)),

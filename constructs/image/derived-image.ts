@@ -10,6 +10,7 @@ import type { ContextFile } from './build-context';
 import type { ManylinuxImage } from './manylinux-image';
 import { checkTags } from './private/image-checks';
 import { addImageResources } from './private/image-stack';
+import { sbomBuildArgs } from './sbom';
 import type { ImageTarget } from './private/image-stack';
 
 /** What a derived image adds to a fleet image. */
@@ -69,6 +70,8 @@ export class DerivedImage extends TerraformStack {
       buildTimeoutMinutes: buildTimeoutMinutes(props.parent.spec.archInfo), contextFiles: this.contextFiles, specHash: this.specHash, extraTags: this.extraTags,
       // One stage on the parent image, which the registry serves: nothing to cache.
       caches: [],
+      // The parent's SBOM template completed again, with the packages this image adds.
+      buildArgs: sbomBuildArgs(id, this.specHash),
     });
     this.buildId = parts.buildId;
     this.image = parts.image;

@@ -2,7 +2,7 @@ import type { NativeSource } from '../../policies';
 import type { Instruction, Stage } from './dockerfile-model';
 import type { ImageSpec } from './image-spec';
 import { LAYOUT, cpythonPrefix, sharedCpythonPrefix } from './layout';
-import { SBOM_ARGS } from './sbom';
+import { SBOM_ARGS, SBOM_LABEL } from './sbom';
 
 /**
  * The archive holding a derived image's scripts and data files. One file instead of dozens:
@@ -54,7 +54,7 @@ export function imageLabels(spec: ImageSpec): [string, string][] {
     ['org.opencontainers.image.base.name', base],
     ['io.github.manylinux-fleet.policy', spec.policy.publishedName],
     ['io.github.manylinux-fleet.arch', spec.arch],
-    ['io.github.manylinux-fleet.sbom', LAYOUT.SBOM],
+    [SBOM_LABEL, LAYOUT.SBOM],
   ];
 }
 
@@ -65,6 +65,8 @@ const script = (name: string, ...args: string[]): Instruction =>
 export const buildStageName = (name: string) => `build_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
 /** The stage of a shared CPython X.Y. */
 export const sharedStageName = (version: string) => buildStageName(`shared_${version}`);
+/** The build arguments write-sbom.py completes the SBOM with (sbom.ts). */
+const sbomArgs: Instruction = { kind: 'arg', names: [SBOM_ARGS.name, SBOM_ARGS.namespace, SBOM_ARGS.version] };
 /** The stages every image has. */
 export const RUNTIME_BASE_STAGE = 'runtime_base';
 export const BUILD_BASE_STAGE = 'build_base';
@@ -169,7 +171,7 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
           ({ kind: 'copy', from: sharedStageName(version), sources: [sharedCpythonPrefix(version)], dest: sharedCpythonPrefix(version) })),
         ...cpythonStages.map(copyRecord),
         // Values only the build knows (the spec hash covers the context): finalize.sh completes the SBOM with them.
-        { kind: 'arg', names: [SBOM_ARGS.namespace, SBOM_ARGS.version] },
+        sbomArgs,
         // After the copies: a change to the image's data (tools, lock files) leaves them cached.
         unpack(IMAGE_STAGE),
         script('finalize.sh'),
@@ -205,6 +207,7 @@ export function derivedStages(input: DerivedImageInput): Stage[] {
     name: 'image',
     from: input.from,
     instructions: [
+      sbomArgs,
       { kind: 'add', source: BUILD_ARCHIVE, dest: `${LAYOUT.BUILD_DIR}/` },
       script('install-derived-packages.sh'),
       { kind: 'label', labels: [['org.opencontainers.image.title', input.id], ['org.opencontainers.image.base.name', input.from]] },

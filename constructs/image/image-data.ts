@@ -3,7 +3,7 @@ import { commandLine, installPlan } from './install-plan';
 import type { InstallPlan } from './install-plan';
 import { LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
 import { BASE_TOOLS_LOCK, LOCKS_DIR, PYTHON_LOCKS_DIR, toolLockFile, toolLocksDir } from './locks';
-import { SBOM_TEMPLATE } from './sbom';
+import { SBOM_DISTRO_PREFIX, SBOM_TEMPLATE } from './sbom';
 
 /** A data file the scripts inside the image read, relative to the build folder. */
 export interface DataFile {
@@ -60,6 +60,7 @@ export function imageEnv(spec: ImageSpec, plan: InstallPlan = installPlan(spec))
     ['CPYTHON_BUILD', spec.cpythonBuildTriple ?? ''],
     // The in-image SBOM's template, relative to the build folder (sbom.ts).
     ['SBOM_TEMPLATE', SBOM_TEMPLATE],
+    ['SBOM_DISTRO_PREFIX', SBOM_DISTRO_PREFIX],
   ];
 }
 

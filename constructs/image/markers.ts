@@ -11,6 +11,15 @@ export type MarkerEnvironment = Readonly<Record<string, string>>;
 
 const IMPLEMENTATION_NAMES = { cpython: 'CPython', pypy: 'PyPy', graalpy: 'GraalVM' } as const;
 
+/**
+ * The marker variables of a lock environment at the first and at a late patch release of its
+ * minor: what a lock resolves for, and what the SBOM assumes where the data holds no patch
+ * version (PyPy, GraalPy).
+ */
+export function markerEnvironments(env: LockEnvironment): MarkerEnvironment[] {
+  return ['0', '99'].map((patch) => markerEnvironment(env, `${env.python}.${patch}`));
+}
+
 /** The marker variables of a lock environment at one Python version (`3.12.13`). */
 export function markerEnvironment(env: LockEnvironment, fullVersion: string): MarkerEnvironment {
   return {

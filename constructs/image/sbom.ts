@@ -13,9 +13,9 @@
  */
 import { contentTag, splitTag } from '../private/naming';
 import type { ImageSpec } from './image-spec';
-import { PYTHON_LOCKS_DIR, imageLockRequests, lockedPackages, readImageLocks } from './locks';
+import { LOCKS_DIR, PYTHON_LOCKS_DIR, imageLockRequests, lockedPackages, readImageLocks } from './locks';
 import type { LockRequest, LockedPackage } from './locks';
-import { evaluateMarker, markerEnvironment, parseMarker } from './markers';
+import { evaluateMarker, markerEnvironment, markerEnvironments, parseMarker } from './markers';
 import type { MarkerEnvironment } from './markers';
 
 /** What the synth-time document is made from besides the spec. */
@@ -44,13 +44,24 @@ const documentNamespace = (imageId: string, specHash: string) => `https://manyli
  */
 export function sbomBuildArgs(imageId: string, specHash: string): Record<string, string> {
   return {
+    [SBOM_ARGS.name]: imageId,
     [SBOM_ARGS.namespace]: `${documentNamespace(imageId, specHash)}/image`,
     [SBOM_ARGS.version]: contentTag(specHash),
   };
 }
 
-/** The names of those build arguments (the final stage declares them: dockerfile-stages.ts). */
-export const SBOM_ARGS = { namespace: 'FLEET_SBOM_NAMESPACE', version: 'FLEET_SBOM_VERSION' } as const;
+/**
+ * The names of those build arguments (the final stage and a derived image's stage declare
+ * them: dockerfile-stages.ts). The name is the template's own in a fleet image; a derived
+ * image, which completes its parent's template again, gives its own.
+ */
+export const SBOM_ARGS = { name: 'FLEET_SBOM_NAME', namespace: 'FLEET_SBOM_NAMESPACE', version: 'FLEET_SBOM_VERSION' } as const;
+
+/** The label that names the in-image document's path (LAYOUT.SBOM). */
+export const SBOM_LABEL = 'io.github.manylinux-fleet.sbom';
+
+/** The SPDX id prefix of the distro packages the build adds (write-sbom.py reads it from image.env). */
+export const SBOM_DISTRO_PREFIX = 'SPDXRef-Distro-';
 
 interface Checksum { readonly algorithm: 'SHA256'; readonly checksumValue: string }
 
@@ -90,10 +101,10 @@ function basePackage(spec: ImageSpec): SpdxPackage {
  * 3.12) is not in the image. A lock of interpreters installed on demand only installs nothing.
  */
 function installedPackages(spec: ImageSpec): LockedPackage[] {
-  const files = readImageLocks(spec);
-  return imageLockRequests(spec).flatMap((request, index) => {
+  const files = new Map(readImageLocks(spec).map((file) => [file.path, String(file.content)]));
+  return imageLockRequests(spec).flatMap((request) => {
     const environments = installers(spec, request);
-    return lockedPackages(String(files[index].content)).filter((pkg) => {
+    return lockedPackages(files.get(`${LOCKS_DIR}/${request.file}`)!).filter((pkg) => {
       const marker = pkg.marker ? parseMarker(pkg.marker) : undefined;
       return environments.some((env) => !marker || evaluateMarker(marker, env));
     });
@@ -107,16 +118,14 @@ function installedPackages(spec: ImageSpec): LockedPackage[] {
  * late patch of the minor (as the lock command resolves them).
  */
 function installers(spec: ImageSpec, request: LockRequest): MarkerEnvironment[] {
-  const platform = `${spec.policy.publishedName}_${spec.arch}`;
   const packaging = request.file.startsWith(`${PYTHON_LOCKS_DIR}/`);
   return spec.interpreters
     .filter(({ installed, interpreter }) => installed && interpreter.pythonVersion === request.python
       && (packaging || (interpreter.implementation === 'cpython' && !interpreter.freeThreaded)))
     .flatMap(({ interpreter }) => {
-      const env = { python: interpreter.pythonVersion, implementation: interpreter.implementation, platform };
-      return interpreter.implementation === 'cpython'
-        ? [markerEnvironment(env, interpreter.version)]
-        : ['0', '99'].map((patch) => markerEnvironment(env, `${interpreter.pythonVersion}.${patch}`));
+      // The request's environment of this implementation: it names the image's platform.
+      const env = request.environments.find((e) => e.implementation === interpreter.implementation)!;
+      return interpreter.implementation === 'cpython' ? [markerEnvironment(env, interpreter.version)] : markerEnvironments(env);
     });
 }
 

@@ -5,8 +5,7 @@
  * lock's environments (never for this machine) and kept on the lines pip reads, so one lock
  * serves every image it covers.
  */
-import { andMarkers, compareVersions, evaluateMarker, isPreRelease, markerEnvironment, orMarkers, parseMarker, parseVersion, satisfies } from '../../../constructs';
-import type { MarkerEnvironment } from '../../../constructs';
+import { andMarkers, compareVersions, evaluateMarker, isPreRelease, markerEnvironments, orMarkers, parseMarker, parseVersion, satisfies } from '../../../constructs';
 import type { LockEnvironment, LockRequest } from '../../../constructs';
 import { normalizeName } from './pypi';
 import type { PackageIndex, ReleaseFile } from './pypi';
@@ -45,10 +44,6 @@ export function parseRequirement(text: string): Requirement {
   };
 }
 
-/** The marker variables of an environment, at the first and at a late patch release of its minor. */
-export function markerEnvironments(env: LockEnvironment): MarkerEnvironment[] {
-  return ['0', '99'].map((patch) => markerEnvironment(env, `${env.python}.${patch}`));
-}
 
 function markerHolds(marker: string, env: LockEnvironment, extras: readonly string[] = ['']): boolean {
   if (!marker) {
