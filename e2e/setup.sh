@@ -78,30 +78,6 @@ if ! curl -sf http://127.0.0.1:5000/v2/ > /dev/null; then
 	curl -sf http://127.0.0.1:5000/v2/ > /dev/null || { tail -n 30 "${STATE}/logs/registry.log"; echo "registry did not start"; exit 1; }
 fi
 
-mirror=$(sed -n 's/^URIs: //p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
-mirror=${mirror:-http://deb.debian.org/debian}
-mkdir -p "${STATE}/bases"
-for suite in bookworm bullseye; do
-	image="fleet-e2e/debian:${suite}"
-	archive="${STATE}/bases/${suite}.tar" # kept: the suite empties the engine, a later run imports it again
-	if ! "${DOCKER}" image inspect "${image}" > /dev/null 2>&1; then
-		if [ ! -f "${archive}" ]; then
-			step "making ${image} with debootstrap from ${mirror}"
-			root="${STATE}/bases/${suite}"
-			rm -rf "${root}"
-			mkdir -p "${root}"
-			debootstrap --variant=minbase "${suite}" "${root}" "${mirror}" > "${STATE}/logs/debootstrap-${suite}.log"
-			tar -C "${root}" -cf "${archive}.part" . && mv "${archive}.part" "${archive}"
-			rm -rf "${root}"
-		fi
-		"${DOCKER}" import "${archive}" "${image}" > /dev/null
-	fi
-	# The e2e fleet builds FROM the registry's copy, so an emptied engine pulls its base back as
-	# a CI runner does.
-	"${DOCKER}" tag "${image}" "127.0.0.1:5000/${image}"
-	"${DOCKER}" push "127.0.0.1:5000/${image}" > /dev/null
-done
-
 terraform_bin=$(command -v terraform || true)
 binary_name=terraform
 if [ -z "${terraform_bin}" ]; then
@@ -145,8 +121,38 @@ build_provider() {
 		&& go mod tidy > "${STATE}/logs/go-${type}.log" 2>&1 && go build -o "${binary}" "${path}" >> "${STATE}/logs/go-${type}.log" 2>&1) \
 		|| { tail -n 20 "${STATE}/logs/go-${type}.log"; echo "building the ${type} provider failed"; exit 1; }
 }
-build_provider docker "${DOCKER_PROVIDER_MODULE}" "${DOCKER_PROVIDER_VERSION}" github.com/terraform-providers/terraform-provider-docker
-build_provider github "${GITHUB_PROVIDER_MODULE}" "${GITHUB_PROVIDER_VERSION}"
+# The provider builds (CPU) run in the background while debootstrap makes the bases (network, disk).
+build_provider docker "${DOCKER_PROVIDER_MODULE}" "${DOCKER_PROVIDER_VERSION}" github.com/terraform-providers/terraform-provider-docker &
+docker_provider_build=$!
+build_provider github "${GITHUB_PROVIDER_MODULE}" "${GITHUB_PROVIDER_VERSION}" &
+github_provider_build=$!
+
+mirror=$(sed -n 's/^URIs: //p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
+mirror=${mirror:-http://deb.debian.org/debian}
+mkdir -p "${STATE}/bases"
+for suite in bookworm bullseye; do
+	image="fleet-e2e/debian:${suite}"
+	archive="${STATE}/bases/${suite}.tar" # kept: the suite empties the engine, a later run imports it again
+	if ! "${DOCKER}" image inspect "${image}" > /dev/null 2>&1; then
+		if [ ! -f "${archive}" ]; then
+			step "making ${image} with debootstrap from ${mirror}"
+			root="${STATE}/bases/${suite}"
+			rm -rf "${root}"
+			mkdir -p "${root}"
+			debootstrap --variant=minbase "${suite}" "${root}" "${mirror}" > "${STATE}/logs/debootstrap-${suite}.log"
+			tar -C "${root}" -cf "${archive}.part" . && mv "${archive}.part" "${archive}"
+			rm -rf "${root}"
+		fi
+		"${DOCKER}" import "${archive}" "${image}" > /dev/null
+	fi
+	# The e2e fleet builds FROM the registry's copy, so an emptied engine pulls its base back as
+	# a CI runner does.
+	"${DOCKER}" tag "${image}" "127.0.0.1:5000/${image}"
+	"${DOCKER}" push "127.0.0.1:5000/${image}" > /dev/null
+done
+
+wait "${docker_provider_build}" || exit 1
+wait "${github_provider_build}" || exit 1
 
 # venv_tool NAME VERSION VENV: NAME==VERSION from PyPI in a venv of its own, made with the host's
 # python3; pip runs again only when the pinned version is not the installed one, and a venv whose
