@@ -103,7 +103,7 @@ describe('generated workflows', () => {
     expect(doc.jobs['fleet-diff'].steps.at(-1).run).toContain('>> "$GITHUB_STEP_SUMMARY"');
   });
 
-  test('update-pins runs weekly and on demand, updates the tools and opens a pull request whose body is the fleet diff, with the job token only', () => {
+  test('update-pins runs weekly and on demand, updates the tools and the base digests and opens a pull request whose body is the fleet diff, with the job token only', () => {
     const text = renderWorkflow(updatePinsWorkflow({ defaultBranch: 'main' }));
     const doc = parse(text);
     expect(doc.on).toEqual({ schedule: [{ cron: '23 4 * * 1' }], workflow_dispatch: {} });
@@ -112,6 +112,10 @@ describe('generated workflows', () => {
     const steps = doc.jobs['update-pins'].steps;
     expect(steps[0].with).toEqual({ ref: 'main', 'persist-credentials': false });
     expect(steps.map((step: any) => step.run).join('\n')).toContain('npm run --silent fleet -- update tools --diff-file "$RUNNER_TEMP/fleet-diff.md"');
+    // the base lock is refreshed after the tools, and what it read (or why not) is appended to the body
+    const bases = steps.findIndex((step: any) => /fleet -- update bases/.test(step.run ?? ''));
+    expect(bases).toBeGreaterThan(steps.findIndex((step: any) => /fleet -- update tools/.test(step.run ?? '')));
+    expect(steps[bases].run).toContain('>> "$RUNNER_TEMP/fleet-diff.md"');
     const open = steps.at(-1);
     expect(open.env).toEqual({ GH_TOKEN: '${{ github.token }}', BRANCH: UPDATE_PINS_BRANCH, BASE: 'main' });
     expect(open.run).toContain('gh pr create --base "$BASE" --head "$BRANCH" --title "Update tool pins and locks" --body-file "$RUNNER_TEMP/fleet-diff.md"');

@@ -9,6 +9,16 @@ export const UPDATE_PINS_BRANCH = 'fleet/update-pins';
 /** Mondays 04:23 UTC: after the weekend's releases, off the top of the hour. */
 const WEEKLY = '23 4 * * 1';
 
+/**
+ * Pins every base reference to the digests its registry serves (locks/bases.json) and adds what
+ * it read to the pull request's body. After the tool update, whose diff is the body: a base
+ * that does not resolve this week is reported there and holds no tool update back.
+ */
+const UPDATE_BASES = [
+  'if npm run --silent fleet -- update bases > "$RUNNER_TEMP/bases.txt" 2>&1; then heading="Base digests"; else heading="Base digests: not updated"; fi',
+  '{ echo; echo "## ${heading}"; echo; echo \'```\'; cat "$RUNNER_TEMP/bases.txt"; echo \'```\'; } >> "$RUNNER_TEMP/fleet-diff.md"',
+].join('\n');
+
 /** Commits the updated pins and locks to the update branch and opens (or refreshes) its pull request. */
 const OPEN_PULL_REQUEST = [
   'if [ -z "$(git status --porcelain policies/tool-pins.json locks)" ]; then echo "every pin is up to date"; exit 0; fi',
@@ -30,8 +40,8 @@ const OPEN_PULL_REQUEST = [
 ].join('\n');
 
 /**
- * `update-pins.yml`: weekly (and on demand) runs `fleet update tools` and opens a pull request
- * whose body is the fleet diff it causes. Actions pinned by SHA; the job's token may write
+ * `update-pins.yml`: weekly (and on demand) runs `fleet update tools` and `fleet update bases`
+ * and opens a pull request whose body is the fleet diff of the tool update and the base digests read. Actions pinned by SHA; the job's token may write
  * contents and pull requests and nothing else; no secret besides that token; checkout keeps no
  * credentials, so `npm ci` runs without them.
  */
@@ -54,6 +64,7 @@ export function updatePinsWorkflow(props: { readonly defaultBranch: string }): W
           { name: 'Set up Node.js', uses: ACTIONS.setupNode, with: { 'node-version': '20' } },
           { name: 'Install', run: 'npm ci' },
           { name: 'Update the tool pins and the locks', run: 'npm run --silent fleet -- update tools --diff-file "$RUNNER_TEMP/fleet-diff.md"' },
+          { name: 'Pin the base images to their digests', run: UPDATE_BASES },
           {
             name: 'Open or refresh the pull request',
             env: { GH_TOKEN: '${{ github.token }}', BRANCH: UPDATE_PINS_BRANCH, BASE: props.defaultBranch },
