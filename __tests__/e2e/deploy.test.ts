@@ -26,6 +26,7 @@ const summary = {
   firstBuildSeconds: {} as Record<string, number>, firstBuildSteps: {} as Record<string, number>, noopPlanSeconds: {} as Record<string, number>,
   imagesChanged: [] as string[], imagesRebuilt: [] as string[], stepsExecutedAfterChange: {} as Record<string, number>,
   cibuildwheelSeconds: {} as Record<string, number>, cacheImages: {} as Record<string, number>,
+  sbomPackages: {} as Record<string, { distro: number; total: number }>,
   registryMegabytes: { images: 0, cache: 0, cacheOnly: 0 },
   coldRebuild: {
     image: '', compilesRun: [] as string[], seconds: 0, fullColdBuildSeconds: 0, ratio: 0,
@@ -84,6 +85,7 @@ afterAll(() => {
     `  first deploy's compile stages whose build id differs from their cache image's: ${summary.coldRebuild.firstDeployDiffersFromCache.join(', ') || 'none'}`,
     `  compile seconds recorded in the rebuilt image: ${Object.entries(summary.coldRebuild.compileSeconds).map(([s, n]) => `${s} ${n}`).join(', ')}`,
     ...Object.entries(summary.cibuildwheelSeconds).map(([frontend, s]) => `  cibuildwheel with the ${frontend} frontend: ${s.toFixed(1)} s`),
+    ...Object.entries(summary.sbomPackages).map(([id, n]) => `  in-image SBOM of ${id}: ${n.total} packages, ${n.distro} of them distro packages`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.writeFileSync(path.join(STATE, 'summary.json'), JSON.stringify(summary, null, 2));
@@ -207,6 +209,7 @@ test('each image carries its SBOM where its label says: valid SPDX, the synth do
     const counted = inImageOutput[id].match(/PASS: the SBOM \(.*\) lists every distro package installed, and only those\n {4}(\d+) distro packages/);
     expect([id, Number(counted?.[1])]).toEqual([id, sbom.distro.length]);
     expect(sbom.distro.length).toBeGreaterThan(100);
+    summary.sbomPackages[id] = { distro: sbom.distro.length, total: sbom.document.packages.length };
     const libc = run('libc6 version', env.docker, ['run', '--rm', reference, 'sh', '-c', 'dpkg-query -W -f \'${Version}\' "libc6:$(dpkg --print-architecture)"']).stdout;
     expect(sbom.distro).toContain(`libc6 ${libc}`);
   }
