@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/__tests__/e2e'],
   testMatch: ['**/__tests__/e2e/**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: { warnOnly: false } }] },
-  testTimeout: 45 * 60 * 1000,
+  // The first deploy of both e2e images took 47 min in a cold CI run (2026-11-22).
+  testTimeout: 75 * 60 * 1000,
   maxWorkers: 1,
 };
