@@ -141,6 +141,16 @@ describe('lock files of an image', () => {
     }
   });
 
+  test('an image receives its locks without the environment lines: another image joining a lock leaves its hash alone', () => {
+    const s = spec(PUBLISHED_POLICIES.find((p) => p.name === 'manylinux_2_28')!, 'x86_64');
+    const lock = renderImageFiles(s).find((f) => f.path === `${LOCKS_DIR}/python/3.12.txt`)!;
+    const committed = fs.readFileSync(path.join(locksRoot(), 'python', '3.12.txt'), 'utf8');
+    expect(committed).toContain('# environment: cpython manylinux_2_28_x86_64\n');
+    expect(String(lock.content)).toBe(committed.replace(/^# environment: .*\n/gm, ''));
+    expect(String(lock.content)).toMatch(/^# requirement: pip /m);
+    expect(String(lock.content)).toMatch(/--hash=sha256:[0-9a-f]{64}/);
+  });
+
   test('the scripts install every lock with --require-hashes and wheels only', () => {
     const scripts = path.join(__dirname, '..', 'image-scripts');
     const installs = ['install-python-packaging.sh', 'finalize.sh'].flatMap((f) => fs.readFileSync(path.join(scripts, f), 'utf8').split('\n'))

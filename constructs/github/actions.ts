@@ -17,7 +17,6 @@ export const ACTIONS = {
   setupNode: { repository: 'actions/setup-node', sha: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0', citation: 'actions/setup-node tag v7.0.0' },
   setupTerraform: { repository: 'hashicorp/setup-terraform', sha: 'dfe3c3f87815947d99a8997f908cb6525fc44e9e', version: 'v4.0.1', citation: 'hashicorp/setup-terraform tag v4.0.1' },
   setupQemu: { repository: 'docker/setup-qemu-action', sha: 'ce360397dd3f832beb865e1373c09c0e9f86d70a', version: 'v4.0.0', citation: MANYLINUX },
-  setupBuildx: { repository: 'docker/setup-buildx-action', sha: 'd7f5e7f509e45cec5c76c4d5afdd7de93d0b3df5', version: 'v4.1.0', citation: MANYLINUX },
   login: { repository: 'docker/login-action', sha: '650006c6eb7dba73a995cc03b0b2d7f5ca915bee', version: 'v4.2.0', citation: MANYLINUX },
 } as const satisfies Record<string, ActionRef>;
 

@@ -2,6 +2,7 @@ import { ARCHITECTURES, buildTimeoutMinutes } from '../../policies';
 import { LAYOUT } from '../image/layout';
 import { contentTag } from '../private/naming';
 import { ACTIONS } from './actions';
+import { ASSEMBLE_MANIFEST_SCRIPT, manifestArguments } from './manifest-command';
 import type { Job, Step, Workflow } from './workflow-model';
 
 /** What the workflows need to know of an image (the fleet model's images have it all). */
@@ -150,7 +151,9 @@ function imageJob(image: WorkflowImage, registry: string): Job {
 }
 
 function manifestJob(policy: string, images: readonly WorkflowImage[], registry: string): Job {
-  const sources = images.map((image) => `${image.repository}:${contentTag(image.specHash)}`);
+  const sources = images.map((image) => ({ platform: image.platform, reference: `${image.repository}:${contentTag(image.specHash)}` }));
+  // The tags are shell words: the build id comes from the step's environment.
+  const [target, , ...entries] = manifestArguments(`${registry}/${policy}`, ['TAGS'], sources);
   return {
     name: `${policy} multi-arch manifest`,
     needs: images.map(imageJobId),
@@ -162,12 +165,11 @@ function manifestJob(policy: string, images: readonly WorkflowImage[], registry:
     steps: [
       CHECKOUT_FULL_HISTORY,
       BUILD_ID_STEP,
-      { name: 'Set up Buildx', uses: ACTIONS.setupBuildx },
       loginStep(registry),
       {
         name: `Assemble ${registry}/${policy}`,
-        env: { BUILD_ID: '${{ steps.build-id.outputs.value }}', TARGET: `${registry}/${policy}` },
-        run: `docker buildx imagetools create --tag "$TARGET:$BUILD_ID" --tag "$TARGET:latest" \\\n  ${sources.join(' \\\n  ')}`,
+        env: { BUILD_ID: '${{ steps.build-id.outputs.value }}' },
+        run: [`${ASSEMBLE_MANIFEST_SCRIPT} ${target} "$BUILD_ID,latest"`, ...entries].join(' \\\n  '),
       },
     ],
   };

@@ -2,6 +2,7 @@
 export * from './actions';
 export * from './fleet-repository';
 export * from './fleet-workflows';
+export * from './manifest-command';
 export * from './update-workflow';
 export * from './workflow-model';
 export * from './workflow-yaml';

@@ -185,6 +185,15 @@ export function readImageLocks(spec: ImageSpec): ContextFile[] {
     if (problem !== undefined) {
       fail(spec.id, { what: `lock file ${LOCKS_DIR}/${request.file} ${problem}`, fix: 'run `npm run fleet -- lock` and commit the lock files' });
     }
-    return { path: `${LOCKS_DIR}/${request.file}`, mode: 0o644, content: text! };
+    return { path: `${LOCKS_DIR}/${request.file}`, mode: 0o644, content: imageLockText(text!) };
   });
+}
+
+/**
+ * A lock as an image receives it: without its `# environment:` lines. They list every fleet
+ * image the lock serves, which is no input of this image's install (pip reads the requirement
+ * lines and their hashes): another image joining a lock leaves this image's hash alone.
+ */
+export function imageLockText(text: string): string {
+  return text.split('\n').filter((line) => !line.startsWith('# environment: ')).join('\n');
 }
