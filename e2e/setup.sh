@@ -29,7 +29,14 @@ SPDX_TOOLS_VERSION=0.8.5
 
 step() { echo "== e2e setup: $*"; }
 
-packages=(docker.io docker-registry debootstrap shellcheck curl)
+# Foreign architectures run through QEMU's user-mode emulators, registered with binfmt_misc
+# with the F flag (a container needs no emulator inside); qemu-user-static registers them when
+# it is installed, which needs binfmt_misc mounted first.
+if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then
+	step "mounting binfmt_misc"
+	mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+fi
+packages=(docker.io docker-registry debootstrap shellcheck curl qemu-user-static binfmt-support)
 missing=()
 for package in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "ok installed" || missing+=("${package}")
@@ -39,6 +46,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
+for emulator in qemu-arm qemu-aarch64; do
+	# Registered on install; after a reboot (binfmt_misc mounted again, empty), register again.
+	[ -e "/proc/sys/fs/binfmt_misc/${emulator}" ] || update-binfmts --enable "${emulator}"
+done
 
 # start_daemon NAME COMMAND…: starts COMMAND in the background unless its recorded PID runs.
 start_daemon() {
@@ -130,20 +141,51 @@ github_provider_build=$!
 mirror=$(sed -n 's/^URIs: //p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
 mirror=${mirror:-http://deb.debian.org/debian}
 mkdir -p "${STATE}/bases"
-for suite in bookworm bullseye; do
-	image="fleet-e2e/debian:${suite}"
-	archive="${STATE}/bases/${suite}.tar" # kept: the suite empties the engine, a later run imports it again
+# The bases, as Docker Hub names its per-architecture official images (`i386/debian`): suite,
+# Debian architecture, Docker platform, image. e2e/fleet.ts names the same images.
+BASES=(
+	"bookworm amd64 linux/amd64 fleet-e2e/debian:bookworm"
+	"bullseye amd64 linux/amd64 fleet-e2e/debian:bullseye"
+	"bookworm i386 linux/386 fleet-e2e/i386/debian:bookworm"
+)
+# make_base SUITE ARCH: a minbase root made with debootstrap (a foreign one runs its second
+# stage through QEMU by itself), kept as a tar: the suite empties the engine, a later run
+# imports it again.
+make_base() {
+	local suite=$1 arch=$2 archive="${STATE}/bases/$1-$2.tar" root="${STATE}/bases/$1-$2"
+	[ -f "${archive}" ] && return 0
+	step "making the ${arch} root of ${suite} with debootstrap from ${mirror}"
+	rm -rf "${root}"
+	mkdir -p "${root}"
+	debootstrap --arch="${arch}" --variant=minbase "${suite}" "${root}" "${mirror}" > "${STATE}/logs/debootstrap-${suite}-${arch}.log" 2>&1 \
+		|| { tail -n 20 "${STATE}/logs/debootstrap-${suite}-${arch}.log"; echo "debootstrap ${suite} ${arch} failed"; exit 1; }
+	tar -C "${root}" -cf "${archive}.part" . && mv "${archive}.part" "${archive}"
+	rm -rf "${root}"
+}
+# The roots are made side by side (mostly downloads and unpacking).
+base_builds=()
+for entry in "${BASES[@]}"; do
+	read -r suite arch _ image <<< "${entry}"
 	if ! "${DOCKER}" image inspect "${image}" > /dev/null 2>&1; then
-		if [ ! -f "${archive}" ]; then
-			step "making ${image} with debootstrap from ${mirror}"
-			root="${STATE}/bases/${suite}"
-			rm -rf "${root}"
-			mkdir -p "${root}"
-			debootstrap --variant=minbase "${suite}" "${root}" "${mirror}" > "${STATE}/logs/debootstrap-${suite}.log"
-			tar -C "${root}" -cf "${archive}.part" . && mv "${archive}.part" "${archive}"
-			rm -rf "${root}"
-		fi
-		"${DOCKER}" import "${archive}" "${image}" > /dev/null
+		make_base "${suite}" "${arch}" &
+		base_builds+=($!)
+	fi
+done
+for pid in "${base_builds[@]}"; do
+	wait "${pid}" || exit 1
+done
+for entry in "${BASES[@]}"; do
+	read -r suite arch platform image <<< "${entry}"
+	if ! "${DOCKER}" image inspect "${image}" > /dev/null 2>&1; then
+		# Through BuildKit, FROM scratch: unlike `docker import` (which records the engine's own
+		# architecture), the image's config records the root's platform, as a pulled base's does.
+		context="${STATE}/bases/context-${suite}-${arch}"
+		rm -rf "${context}"
+		mkdir -p "${context}"
+		ln "${STATE}/bases/${suite}-${arch}.tar" "${context}/root.tar"
+		printf 'FROM scratch\nADD root.tar /\nCMD ["bash"]\n' > "${context}/Dockerfile"
+		DOCKER_BUILDKIT=1 "${DOCKER}" build -q --platform "${platform}" -t "${image}" "${context}" > /dev/null
+		rm -rf "${context}"
 	fi
 	# The e2e fleet builds FROM the registry's copy, so an emptied engine pulls its base back as
 	# a CI runner does.

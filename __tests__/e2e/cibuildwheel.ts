@@ -13,9 +13,6 @@ import type { E2eEnvironment, RunResult } from './harness';
 /** The test project: a C extension that links libsqlite3, which no policy allows. */
 export const CIBW_PROJECT = path.join(ROOT, 'e2e', 'cibw-project');
 
-/** The architecture built: the e2e images are x86_64. */
-const ARCH = 'x86_64';
-
 /** cibuildwheel copies the project here in the container (platforms/linux.py). */
 const CONTAINER_PROJECT = '/project';
 
@@ -39,16 +36,16 @@ export const FRONTEND_COMMAND: Record<CibwFrontend, string> = { build: 'python -
  * `manylinux-interpreters` lists them: `cp39-cp39` → `cp39-manylinux_x86_64`,
  * `cp313-cp313t` → `cp313t-manylinux_x86_64`.
  */
-export function cpythonBuilds(env: E2eEnvironment, image: string): string[] {
+export function cpythonBuilds(env: E2eEnvironment, image: string, arch: string): string[] {
   const listing = run(`list the interpreters of ${image}`, env.docker,
     ['run', '--rm', image, 'manylinux-interpreters', 'list', '--installed', '--format', 'json']).stdout;
   const rows = JSON.parse(listing) as { identifier: string; implementation: string }[];
-  return rows.filter((row) => row.implementation === 'cpython').map((row) => buildIdentifier(row.identifier)).sort();
+  return rows.filter((row) => row.implementation === 'cpython').map((row) => buildIdentifier(row.identifier, arch)).sort();
 }
 
 /** cibuildwheel's identifier for an interpreter tag: its ABI tag and the platform. */
-function buildIdentifier(tag: string): string {
-  return `${tag.split('-')[1]}-manylinux_${ARCH}`;
+function buildIdentifier(tag: string, arch: string): string {
+  return `${tag.split('-')[1]}-manylinux_${arch}`;
 }
 
 /**
@@ -59,9 +56,9 @@ function buildIdentifier(tag: string): string {
  * requests at the bundle there, as a user behind a TLS-intercepting proxy would.
  * Fails (like `run`) when cibuildwheel exits non-zero.
  */
-export function runCibuildwheel(env: E2eEnvironment, image: string, frontend: CibwFrontend, outDir: string): RunResult {
-  const builds = cpythonBuilds(env, image);
-  if (!builds.includes(buildIdentifier(UTILITY_PYTHON_TAG))) {
+export function runCibuildwheel(env: E2eEnvironment, image: string, arch: string, frontend: CibwFrontend, outDir: string): RunResult {
+  const builds = cpythonBuilds(env, image, arch);
+  if (!builds.includes(buildIdentifier(UTILITY_PYTHON_TAG, arch))) {
     throw new Error(`${image}: cibuildwheel runs ${LAYOUT.PYTHON_DIR}/${UTILITY_PYTHON_TAG}/bin/python on every build, `
       + `but the image has no ${UTILITY_PYTHON_TAG} (its CPythons: ${builds.join(', ') || 'none'}); add CPython 3.9 to the image`);
   }
@@ -74,9 +71,9 @@ export function runCibuildwheel(env: E2eEnvironment, image: string, frontend: Ci
       cwd: project,
       env: {
         CIBW_PLATFORM: 'linux',
-        CIBW_ARCHS: ARCH,
+        CIBW_ARCHS: arch,
         CIBW_BUILD: builds.join(' '),
-        [`CIBW_MANYLINUX_${ARCH.toUpperCase()}_IMAGE`]: image,
+        [`CIBW_MANYLINUX_${arch.toUpperCase()}_IMAGE`]: image,
         CIBW_CONTAINER_ENGINE: 'docker',
         // `default` is cibuildwheel's own value for "not chosen" (build on Linux); set, so a stray variable can't choose.
         CIBW_BUILD_FRONTEND: frontend === 'build' ? 'default' : frontend,
@@ -105,4 +102,44 @@ export function wheelContents(env: E2eEnvironment, wheel: string): string[] {
 /** cibuildwheel's whole log without colour codes (it colours its headings on CI). */
 export function plainLog(result: RunResult): string {
   return `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+/**
+ * Runs cibuildwheel with `frontend` for every CPython of `image` (an image of `policy` for
+ * `arch`) and checks what it made: each CPython built with that frontend and its wheel tested
+ * (check_wheel.py prints its line only when the libsqlite3 it loaded is the copy inside the
+ * wheel), one wheel per CPython tagged for the policy (and any older one its symbol versions
+ * also satisfy) with libsqlite3 grafted in. Returns cibuildwheel's seconds.
+ */
+export function expectCibuildwheelWheels(env: E2eEnvironment, image: string, policy: string, arch: string, frontend: CibwFrontend): number {
+  const builds = cpythonBuilds(env, image, arch);
+  const abis = builds.map((build) => build.split('-')[0]);
+  const wheelhouse = fs.mkdtempSync(path.join(STATE, `cibw-wheels-${arch}-${frontend}-`));
+  const result = runCibuildwheel(env, image, arch, frontend, wheelhouse);
+  const log = plainLog(result);
+  for (const build of builds) {
+    expect(log).toContain(`Building ${build} wheel`);
+  }
+  const count = (pattern: RegExp) => (log.match(pattern) ?? []).length;
+  const label = `${arch} ${frontend}`;
+  expect([label, count(new RegExp(`^\\s*\\+ ${FRONTEND_COMMAND[frontend]} `, 'gm'))]).toEqual([label, builds.length]);
+  expect([label, count(/^Testing wheel\.\.\.$/gm)]).toEqual([label, builds.length]);
+  expect([label, count(/^fleet_sqlite: sqlite \d+\.\d+\.\d+ from \S+\/fleet_sqlite\.libs\/libsqlite3-/gm)]).toEqual([label, builds.length]);
+  const wheels = fs.readdirSync(wheelhouse).sort();
+  const named = wheels.map((wheel) => /^fleet_sqlite-[^-]+-(cp\d+t?)-(cp\d+t?)-([a-z0-9_.]+)\.whl$/.exec(wheel));
+  expect(named.map((match, i) => match?.[1] ?? wheels[i]).sort()).toEqual(abis);
+  const [glibc] = /_2_(\d+)$/.exec(policy)!.slice(1).map(Number);
+  for (const match of named) {
+    expect(match![2]).toBe(match![1]);
+    const platforms = match![3].split('.');
+    expect(platforms).toContain(`${policy}_${arch}`);
+    for (const platform of platforms) {
+      expect(platform).toMatch(new RegExp(`^manylinux_2_\\d+_${arch}$`));
+      expect(Number(platform.split('_')[2])).toBeLessThanOrEqual(glibc);
+    }
+    expect(wheelContents(env, path.join(wheelhouse, match![0]))).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^fleet_sqlite\.libs\/libsqlite3-[0-9a-f]{8}\.so[.0-9]*$/),
+    ]));
+  }
+  return result.seconds;
 }

@@ -6,27 +6,27 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LAYOUT, sbomBuildArgs } from '../../constructs';
-import { PUBLISHED_POLICIES, policyArches } from '../../policies';
-import { cpythonBuilds, FRONTEND_COMMAND, plainLog, runCibuildwheel, wheelContents } from './cibuildwheel';
-import type { CibwFrontend } from './cibuildwheel';
-import { imageSbom } from './image-sbom';
+import { LAYOUT } from '../../constructs';
+import { ARCHITECTURES, PUBLISHED_POLICIES, policyArches } from '../../policies';
+import { expectCibuildwheelWheels } from './cibuildwheel';
+import { expectImageSbom } from './image-sbom';
+import { assembleManifest, machineOf, pushedEntries, registryList } from './multi-arch';
 import { e2eBases } from '../../e2e/fleet';
 import {
-  buildRecords, emptyEngine, loadEnvironment, overrideProviders, registryBlobs, registryDigest, registryTags, run, stepsExecuted, STATE, synth, terraform,
+  buildRecords, emptyEngine, loadEnvironment, overrideProviders, registryBlobs, registryDigest, registryTags, run, stepsExecuted, STATE, synth, terraform, terraformAsync,
 } from './harness';
 import type { E2eEnvironment } from './harness';
 
 const env: E2eEnvironment = loadEnvironment();
 const BUILD_ID = `${new Date().toISOString().slice(0, 10).replace(/-/g, '.')}-1`;
 const STATE_DIR = path.join(STATE, 'state');
-const IMAGES = ['manylinux_2_31_x86_64', 'manylinux_2_36_x86_64'];
+const IMAGES = ['manylinux_2_31_x86_64', 'manylinux_2_36_i686', 'manylinux_2_36_x86_64'];
 const RUN_TESTS = `${LAYOUT.BUILD_DIR}/run-tests.sh`;
 const summary = {
   firstBuildSeconds: {} as Record<string, number>, firstBuildSteps: {} as Record<string, number>, noopPlanSeconds: {} as Record<string, number>,
   imagesChanged: [] as string[], imagesRebuilt: [] as string[], stepsExecutedAfterChange: {} as Record<string, number>,
   cibuildwheelSeconds: {} as Record<string, number>, cacheImages: {} as Record<string, number>,
-  sbomPackages: {} as Record<string, { distro: number; total: number }>,
+  sbomPackages: {} as Record<string, { distro: number; total: number }>, manifests: [] as string[],
   registryMegabytes: { images: 0, cache: 0, cacheOnly: 0 },
   coldRebuild: {
     image: '', compilesRun: [] as string[], seconds: 0, fullColdBuildSeconds: 0, ratio: 0,
@@ -37,6 +37,8 @@ const summary = {
 };
 const MB = 1024 * 1024;
 const CHANGED = 'manylinux_2_36_x86_64';
+/** The images of the multi-arch policy of the e2e fleet. */
+const MULTI_ARCH = ['manylinux_2_36_i686', 'manylinux_2_36_x86_64'];
 /** The e2e fleet's base lock, written by `fleet update bases` in the first step that needs it. */
 const BASE_LOCK = path.join(STATE, 'bases.json');
 
@@ -85,6 +87,7 @@ afterAll(() => {
     `  first deploy's compile stages whose build id differs from their cache image's: ${summary.coldRebuild.firstDeployDiffersFromCache.join(', ') || 'none'}`,
     `  compile seconds recorded in the rebuilt image: ${Object.entries(summary.coldRebuild.compileSeconds).map(([s, n]) => `${s} ${n}`).join(', ')}`,
     ...Object.entries(summary.cibuildwheelSeconds).map(([frontend, s]) => `  cibuildwheel with the ${frontend} frontend: ${s.toFixed(1)} s`),
+    ...summary.manifests.map((line) => `  multi-arch manifest pushed: ${line}`),
     ...Object.entries(summary.sbomPackages).map(([id, n]) => `  in-image SBOM of ${id}: ${n.total} packages, ${n.distro} of them distro packages`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -112,14 +115,17 @@ test('fleet update bases pins the e2e bases to the digests the registry serves, 
   expect(listed).toContain(`${IMAGES.length} build FROM an unpinned base tag`);
   // WHEN its bases are updated through the registry API
   const update = run('fleet update bases', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'update', 'bases', '--manifest', unpinned, '--lock', BASE_LOCK]);
-  expect(update.stdout).toContain(`${BASE_LOCK}: 2 of 2 bases pinned`);
+  expect(update.stdout).toContain(`${BASE_LOCK}: 3 of 3 bases pinned`);
   // THEN each image's Dockerfile builds FROM its base at the digest the registry serves for the tag
   const stacks = e2eSynth('pinned');
-  for (const [id, suite] of [['manylinux_2_36_x86_64', 'bookworm'], ['manylinux_2_31_x86_64', 'bullseye']]) {
-    const digest = await registryDigest(env, 'fleet-e2e/debian', suite);
+  for (const [id, repository, suite] of [
+    ['manylinux_2_36_x86_64', 'fleet-e2e/debian', 'bookworm'], ['manylinux_2_31_x86_64', 'fleet-e2e/debian', 'bullseye'],
+    ['manylinux_2_36_i686', 'fleet-e2e/i386/debian', 'bookworm'],
+  ]) {
+    const digest = await registryDigest(env, repository, suite);
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     const dockerfile = fs.readFileSync(path.join(stackDir(stacks, id), 'context', 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain(`FROM ${env.registry}/fleet-e2e/debian:${suite}@${digest} AS runtime_base`);
+    expect(dockerfile).toContain(`FROM ${env.registry}/${repository}:${suite}@${digest} AS runtime_base`);
   }
   // AND the check agrees, and fleet list no longer lists an unpinned base
   run('fleet update bases --check', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'update', 'bases', '--check', '--manifest', unpinned, '--lock', BASE_LOCK]);
@@ -129,33 +135,39 @@ test('fleet update bases pins the e2e bases to the digests the registry serves, 
 
 test('deploy builds each e2e image with the provider and the registry serves its three tags', async () => {
   stacksV1 = e2eSynth('v1');
-  for (const id of IMAGES) {
-    const dir = stackDir(stacksV1, id);
-    init(dir);
-    const started = new Date();
-    const apply = terraform(env, `apply ${id}`, dir, ['apply', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
-    summary.firstBuildSeconds[id] = apply.seconds;
-    // The image and its pushes (6), and per stage a cache image and its push
-    const caches = JSON.parse(terraform(env, `output cache_images ${id}`, dir, ['output', '-json', 'cache_images']).stdout) as string[];
-    summary.cacheImages[id] = caches.length;
-    expect(caches.length).toBeGreaterThan(4);
-    expect(apply.stdout).toContain(`Apply complete! Resources: ${6 + 2 * caches.length} added, 0 changed, 0 destroyed.`);
-    // every cache image is in the registry under the tag its inputs name
-    const cacheRepository = caches[0].slice(env.registry.length + 1, caches[0].lastIndexOf(':'));
-    expect(cacheRepository).toBe('manylinux-fleet-cache');
-    expect(await registryTags(env, cacheRepository)).toEqual(expect.arrayContaining(caches.map((ref) => ref.slice(ref.lastIndexOf(':') + 1))));
-    // A cold build: every step of the image ran during this apply (none came from a cache).
-    summary.firstBuildSteps[id] = stepsExecuted(env, output(dir, 'content_tag'), started);
-    expect(summary.firstBuildSteps[id]).toBeGreaterThan(5);
-    const contentTag = output(dir, 'content_tag').split(':').pop()!;
-    expect(contentTag).toMatch(/^spec-[0-9a-f]{12}$/);
-    expect(await registryTags(env, id)).toEqual(expect.arrayContaining([BUILD_ID, 'latest', contentTag]));
-    // The three tags name one and the same pushed image.
-    const digests = await Promise.all([contentTag, BUILD_ID, 'latest'].map((tag) => registryDigest(env, id, tag)));
-    expect(digests[0]).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(new Set(digests).size).toBe(1);
-  }
+  // The image whose cold build the stage-cache step compares with is built alone; the others,
+  // which share no build step with each other, side by side (the CPU one leaves idle, the other fills).
+  await deployFirst(CHANGED);
+  await Promise.all(IMAGES.filter((id) => id !== CHANGED).map(deployFirst));
 });
+
+/** The first deploy of one image: builds, pushes and checks its three tags and its stage caches. */
+async function deployFirst(id: string): Promise<void> {
+  const dir = stackDir(stacksV1, id);
+  init(dir);
+  const started = new Date();
+  const apply = await terraformAsync(env, `apply ${id}`, dir, ['apply', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
+  summary.firstBuildSeconds[id] = apply.seconds;
+  // The image and its pushes (6), and per stage a cache image and its push
+  const caches = JSON.parse(terraform(env, `output cache_images ${id}`, dir, ['output', '-json', 'cache_images']).stdout) as string[];
+  summary.cacheImages[id] = caches.length;
+  expect(caches.length).toBeGreaterThan(4);
+  expect(apply.stdout).toContain(`Apply complete! Resources: ${6 + 2 * caches.length} added, 0 changed, 0 destroyed.`);
+  // every cache image is in the registry under the tag its inputs name
+  const cacheRepository = caches[0].slice(env.registry.length + 1, caches[0].lastIndexOf(':'));
+  expect(cacheRepository).toBe('manylinux-fleet-cache');
+  expect(await registryTags(env, cacheRepository)).toEqual(expect.arrayContaining(caches.map((ref) => ref.slice(ref.lastIndexOf(':') + 1))));
+  // A cold build: every step of the image ran during this apply (none came from a cache).
+  summary.firstBuildSteps[id] = stepsExecuted(env, output(dir, 'content_tag'), started);
+  expect(summary.firstBuildSteps[id]).toBeGreaterThan(5);
+  const contentTag = output(dir, 'content_tag').split(':').pop()!;
+  expect(contentTag).toMatch(/^spec-[0-9a-f]{12}$/);
+  expect(await registryTags(env, id)).toEqual(expect.arrayContaining([BUILD_ID, 'latest', contentTag]));
+  // The three tags name one and the same pushed image.
+  const digests = await Promise.all([contentTag, BUILD_ID, 'latest'].map((tag) => registryDigest(env, id, tag)));
+  expect(digests[0]).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(new Set(digests).size).toBe(1);
+}
 
 test('the stage cache images cost registry space beyond the images by what only the build stages hold', async () => {
   const images = new Map<string, number>();
@@ -191,27 +203,8 @@ test('the in-image tests pass in each image', () => {
 
 test('each image carries its SBOM where its label says: valid SPDX, the synth document plus every distro package installed', () => {
   for (const id of IMAGES) {
-    const reference = output(stackDir(stacksV1, id), 'content_tag');
-    const sbom = imageSbom(env, reference, path.join(STATE, 'out-v1', 'image-sbom', id));
-    expect(sbom.label).toBe(LAYOUT.SBOM);
-    const validated = run(`validate the in-image SBOM of ${id}`, env.pyspdxtools, ['-i', sbom.file], { allowed: [0, 1] });
-    expect([id, validated.status, validated.stderr.trim()]).toEqual([id, 0, '']);
-    // what synth wrote, unchanged but for what only the build knows (namespace, version, date)
-    const synthDoc = JSON.parse(fs.readFileSync(path.join(STATE, 'out-v1', 'sbom', `${id}.spdx.json`), 'utf8'));
-    expect(sbom.fromSynth).toEqual({
-      ...synthDoc, documentNamespace: undefined, creationInfo: undefined,
-      packages: synthDoc.packages.map((p: any) => (p.SPDXID === 'SPDXRef-Image' ? { ...p, versionInfo: undefined } : p)),
-    });
-    const args = sbomBuildArgs(id, output(stackDir(stacksV1, id), 'spec_hash'));
-    expect([sbom.document.name, sbom.document.documentNamespace, sbom.document.packages[0].versionInfo])
-      .toEqual([id, args.FLEET_SBOM_NAMESPACE, reference.split(':').pop()]);
-    // the distro packages: the in-image suite compared them with the package manager's list; libc6 is the one installed
-    const counted = inImageOutput[id].match(/PASS: the SBOM \(.*\) lists every distro package installed, and only those\n {4}(\d+) distro packages/);
-    expect([id, Number(counted?.[1])]).toEqual([id, sbom.distro.length]);
-    expect(sbom.distro.length).toBeGreaterThan(100);
-    summary.sbomPackages[id] = { distro: sbom.distro.length, total: sbom.document.packages.length };
-    const libc = run('libc6 version', env.docker, ['run', '--rm', reference, 'sh', '-c', 'dpkg-query -W -f \'${Version}\' "libc6:$(dpkg --print-architecture)"']).stdout;
-    expect(sbom.distro).toContain(`libc6 ${libc}`);
+    const dir = stackDir(stacksV1, id);
+    summary.sbomPackages[id] = expectImageSbom(env, id, output(dir, 'content_tag'), output(dir, 'spec_hash'), path.join(STATE, 'out-v1'), inImageOutput[id]);
   }
 });
 
@@ -251,44 +244,36 @@ test('a distro package that does not exist stops the install, naming the package
   expect(`${result.stdout}${result.stderr}`).toContain('fleet-no-such-package');
 });
 
-test('cibuildwheel builds, repairs and tests a wheel for every CPython in the manylinux_2_36 image, with the default frontend and with uv', () => {
-  // GIVEN the image as the deploy step pushed it, and the CPythons it carries
-  const image = `${env.registry}/manylinux_2_36_x86_64:${BUILD_ID}`;
-  const builds = cpythonBuilds(env, image);
-  const abis = builds.map((build) => build.split('-')[0]);
-  for (const frontend of ['build', 'uv'] as CibwFrontend[]) {
-    // WHEN cibuildwheel builds the sqlite-linking project with this frontend
-    const wheelhouse = fs.mkdtempSync(path.join(STATE, `cibw-wheels-${frontend}-`));
-    const result = runCibuildwheel(env, image, frontend, wheelhouse);
-    summary.cibuildwheelSeconds[frontend] = result.seconds;
-    const log = plainLog(result);
-    // THEN each CPython was built with that frontend and its wheel tested (check_wheel.py prints
-    // its line only when the libsqlite3 it loaded is the copy inside the wheel)
-    for (const build of builds) {
-      expect(log).toContain(`Building ${build} wheel`);
-    }
-    const count = (pattern: RegExp) => (log.match(pattern) ?? []).length;
-    expect([frontend, count(new RegExp(`^\\s*\\+ ${FRONTEND_COMMAND[frontend]} `, 'gm'))]).toEqual([frontend, builds.length]);
-    expect([frontend, count(/^Testing wheel\.\.\.$/gm)]).toEqual([frontend, builds.length]);
-    expect([frontend, count(/^fleet_sqlite: sqlite \d+\.\d+\.\d+ from \S+\/fleet_sqlite\.libs\/libsqlite3-/gm)]).toEqual([frontend, builds.length]);
-    // AND the wheelhouse holds one wheel per CPython, tagged for the policy (and any older one
-    // its symbol versions also satisfy), with libsqlite3 grafted in
-    const wheels = fs.readdirSync(wheelhouse).sort();
-    const named = wheels.map((wheel) => /^fleet_sqlite-[^-]+-(cp\d+t?)-(cp\d+t?)-([a-z0-9_.]+)\.whl$/.exec(wheel));
-    expect(named.map((match, i) => match?.[1] ?? wheels[i]).sort()).toEqual(abis);
-    for (const match of named) {
-      expect(match![2]).toBe(match![1]);
-      const platforms = match![3].split('.');
-      expect(platforms).toContain('manylinux_2_36_x86_64');
-      for (const platform of platforms) {
-        expect(platform).toMatch(/^manylinux_2_\d+_x86_64$/);
-        expect(Number(platform.split('_')[2])).toBeLessThanOrEqual(36);
-      }
-      expect(wheelContents(env, path.join(wheelhouse, match![0]))).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^fleet_sqlite\.libs\/libsqlite3-[0-9a-f]{8}\.so[.0-9]*$/),
-      ]));
+test('cibuildwheel builds, repairs and tests a wheel for every CPython in the manylinux_2_36 images: x86_64 with the default frontend and with uv, i686 with the default', () => {
+  // GIVEN the images as the deploy step pushed them; WHEN cibuildwheel builds the sqlite-linking
+  // project in them; THEN each CPython's wheel is built, repaired and tested (cibuildwheel.ts)
+  for (const [arch, frontends] of [['x86_64', ['build', 'uv']], ['i686', ['build']]] as const) {
+    for (const frontend of frontends) {
+      summary.cibuildwheelSeconds[`${arch} ${frontend}`] = expectCibuildwheelWheels(env, `${env.registry}/manylinux_2_36_${arch}:${BUILD_ID}`, 'manylinux_2_36', arch, frontend);
     }
   }
+});
+
+test('the manylinux_2_36 multi-arch manifest, assembled as the workflow does, lists each arch\'s pushed image; a pull by platform runs that machine', async () => {
+  // GIVEN the per-arch pushes of the policy (their content tags, as the workflow names them)
+  const sources = MULTI_ARCH.map((id) => ({
+    platform: ARCHITECTURES[id.split('_').pop() as 'x86_64' | 'i686'].dockerPlatform, reference: output(stackDir(stacksV1, id), 'content_tag'),
+  }));
+  // WHEN the workflow's command assembles the list for the build id and for latest
+  const target = `${env.registry}/manylinux_2_36`;
+  const pushed = assembleManifest(env, target, [BUILD_ID, 'latest'], sources);
+  summary.manifests = pushed;
+  // THEN the registry serves, under both tags, one list naming exactly each platform's push
+  const expected = await pushedEntries(env, sources);
+  expect(expected.map((entry) => entry.platform)).toEqual(['linux/386', 'linux/amd64']);
+  for (const tag of [BUILD_ID, 'latest']) {
+    const list = await registryList(env, 'manylinux_2_36', tag);
+    expect([tag, list.mediaType, list.entries]).toEqual([tag, 'application/vnd.docker.distribution.manifest.list.v2+json', expected]);
+  }
+  expect(pushed).toEqual([expect.stringMatching(new RegExp(`^${target}:${BUILD_ID} sha256:[0-9a-f]{64}$`)), expect.stringMatching(new RegExp(`^${target}:latest sha256:[0-9a-f]{64}$`))]);
+  // AND pulling the policy by platform runs that machine (i686 under linux32, through the entrypoint)
+  expect(machineOf(env, `${target}:latest`, 'linux/386')).toEqual({ uname: 'i686', auditwheelArch: 'i686' });
+  expect(machineOf(env, `${target}:latest`, 'linux/amd64')).toEqual({ uname: 'x86_64', auditwheelArch: 'x86_64' });
 });
 
 test('a C-extension wheel built in the manylinux_2_36 image is repaired to its policy and imports on a clean Debian 12', () => {
@@ -377,7 +362,9 @@ test('swapping one CPython of one image replaces that image only; on an emptied 
   expect(tests.stdout).toContain('all in-image checks passed');
   expect(tests.stdout).toMatch(/^PASS: cp313-cp313: /m);
   // The other image was not touched; its tags come back into the engine as the suite leaves them (design.md §3).
-  run('pull the untouched image back', env.docker, ['pull', '-q', `${env.registry}/manylinux_2_31_x86_64:latest`]);
+  for (const untouched of IMAGES.filter((id) => id !== CHANGED)) {
+    run('pull the untouched images back', env.docker, ['pull', '-q', `${env.registry}/${untouched}:latest`]);
+  }
 });
 
 test('removing an image from the fleet (and even destroying its stack) leaves its tags in the registry', async () => {
@@ -385,7 +372,7 @@ test('removing an image from the fleet (and even destroying its stack) leaves it
   const published = await registryTags(env, removed);
   expect(published).toEqual(expect.arrayContaining([BUILD_ID, 'latest']));
   const stacksV3 = e2eSynth('v3', { swapCpython: true, withoutBullseye: true });
-  expect(fs.readdirSync(stacksV3).sort()).toEqual(['github', 'manylinux_2_36_x86_64']);
+  expect(fs.readdirSync(stacksV3).sort()).toEqual(['github', 'manylinux_2_36_i686', 'manylinux_2_36_x86_64']);
   const remaining = stackDir(stacksV3, 'manylinux_2_36_x86_64');
   init(remaining);
   const plan = terraform(env, 'plan remaining', remaining, ['plan', '-detailed-exitcode', '-input=false', `-var=build_id=${BUILD_ID}`], [0]);
