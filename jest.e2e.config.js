@@ -4,7 +4,8 @@ module.exports = {
   roots: ['<rootDir>/__tests__/e2e'],
   testMatch: ['**/__tests__/e2e/**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: { warnOnly: false } }] },
-  // The first deploy of both e2e images took 47 min in a cold CI run (2026-11-22).
+  // The first deploys (manylinux_2_36_x86_64 alone, then the other two side by side) must fit;
+  // the first deploy of the two x86_64 images one after the other took 47 min cold (2026-11-22).
   testTimeout: 75 * 60 * 1000,
   maxWorkers: 1,
 };

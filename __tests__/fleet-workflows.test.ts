@@ -78,7 +78,7 @@ describe('generated workflows', () => {
     }
     // The list is assembled by the script the e2e suite runs, one PLATFORM=SOURCE per arch from the arch table.
     const assemble = job('manifest-manylinux_2_39').steps.at(-1).run.split(' \\\n  ');
-    expect(assemble[0]).toBe('bin/assemble-manifest.sh localhost:5000/manylinux_2_39 "$BUILD_ID,latest"');
+    expect(assemble[0]).toBe('bash bin/assemble-manifest.sh localhost:5000/manylinux_2_39 "$BUILD_ID,latest"');
     expect(assemble.slice(1).map((entry: string) => entry.split('=')[0])).toEqual(['linux/arm64', 'linux/riscv64']);
     expect(assemble[1]).toMatch(/^linux\/arm64=localhost:5000\/manylinux_2_39_aarch64:spec-[0-9a-f]{12}$/);
     expect(doc.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: {} });

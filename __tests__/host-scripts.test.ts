@@ -43,6 +43,11 @@ describe('the manifest command', () => {
     expect(result.stderr).toContain('other.example/p_x86_64:spec-1 is not in r.example, the registry of r.example/p');
   });
 
+  test('refuses an empty tag list', () => {
+    const result = assemble('r.example/p', '', 'linux/amd64=r.example/p_x86_64:spec-1');
+    expect([result.status, result.stderr.trim()]).toEqual([2, 'assemble-manifest: no tag given (TAGS is e.g. 2026.11.22-1,latest)']);
+  });
+
   test('prints its usage when called without sources', () => {
     const result = assemble('r.example/p', 'latest');
     expect([result.status, result.stderr]).toEqual([2, expect.stringContaining('usage: ')]);

@@ -20,6 +20,10 @@ if [ "$#" -lt 3 ]; then
 fi
 target=$1
 IFS=, read -r -a tags <<< "$2"
+if [ "${#tags[@]}" -eq 0 ]; then
+	echo "assemble-manifest: no tag given (TAGS is e.g. 2026.11.22-1,latest)" >&2
+	exit 2
+fi
 shift 2
 
 registry=${target%%/*}

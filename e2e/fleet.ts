@@ -17,15 +17,9 @@ import { AUTOCONF_DEBIAN, AUTOMAKE_DEBIAN, E2E_NATIVE_BUILDS, E2E_SOURCE_MIRRORS
 /** The registry the e2e suite runs (e2e/setup.sh); FLEET_REGISTRY when the suite synthesizes. */
 const E2E_REGISTRY = '127.0.0.1:5000';
 
-/**
- * The debootstrap-made bases as the suite's registry serves them (e2e/setup.sh makes and pushes
- * them), a foreign architecture's in its own repository as Docker Hub's `i386/debian`.
- */
-export function e2eBases(registry: string = E2E_REGISTRY): { bookworm: string; bullseye: string; bookwormI386: string } {
-  return {
-    bookworm: `${registry}/fleet-e2e/debian:bookworm`, bullseye: `${registry}/fleet-e2e/debian:bullseye`,
-    bookwormI386: `${registry}/fleet-e2e/i386/debian:bookworm`,
-  };
+/** The debootstrap-made bases as the suite's registry serves them (e2e/setup.sh makes and pushes them). */
+export function e2eBases(registry: string = E2E_REGISTRY): { bookworm: string; bullseye: string } {
+  return { bookworm: `${registry}/fleet-e2e/debian:bookworm`, bullseye: `${registry}/fleet-e2e/debian:bullseye` };
 }
 
 /** CPython 3.11.2 as Debian 12 ships its upstream tarball; sha256 from bookworm's main Sources index. */
@@ -65,8 +59,6 @@ export interface E2eFleetOptions {
   readonly extraPackages?: readonly string[];
   /** Leave the manylinux_2_31 image out (the "remove an image" step). */
   readonly withoutBullseye?: boolean;
-  /** Leave the manylinux_2_36 i686 image out. */
-  readonly withoutI686?: boolean;
   /** CPython 3.9 of the manylinux_2_36 image swapped for 3.13 (the "change one CPython" step). */
   readonly swapCpython?: boolean;
   /** The registry serving the bases. */
@@ -91,7 +83,7 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   const buildCaCertificates = localCaCertificates();
   const bases = e2eBases(options.registry);
   const lock = options.baseLock ? readBaseLock(options.baseLock) : undefined;
-  const baseDigest = (reference: string, arch = 'x86_64') => (lock ? lockedBaseDigest(lock, reference, arch) ?? undefined : undefined);
+  const baseDigest = (reference: string) => (lock ? lockedBaseDigest(lock, reference, 'x86_64') ?? undefined : undefined);
   const interpreters = [options.swapCpython ? CPYTHON_3_13_DEBIAN : CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN];
   const images: ImageOptions[] = [{
     policy: manylinux_2_36, arch: 'x86_64',
@@ -99,16 +91,6 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
     interpreters, toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: GNU_BUILD_TOOLS, buildCaCertificates,
     extraPackages: [...DISTRO_PACKAGES, ...(options.extraPackages ?? [])],
   }];
-  if (!options.withoutI686) {
-    // A lean foreign-architecture image: cp39 (cibuildwheel's utility interpreter) and 3.11 (the
-    // tools need >= 3.10), distro libraries; built natively under linux32 (the arch table says so).
-    images.push({
-      policy: manylinux_2_36, arch: 'i686',
-      baseImage: { ...DEBIAN_12, references: { i686: bases.bookwormI386 } }, baseDigest: baseDigest(bases.bookwormI386, 'i686'), toolchain: DEBIAN_12_GCC,
-      interpreters: [CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN], toolsPython: E2E_TOOLS_PYTHON, nativeBuilds: GNU_BUILD_TOOLS, buildCaCertificates,
-      extraPackages: DISTRO_PACKAGES,
-    });
-  }
   if (!options.withoutBullseye) {
     images.push({
       policy: manylinux_2_31, arch: 'x86_64',

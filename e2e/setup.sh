@@ -29,14 +29,7 @@ SPDX_TOOLS_VERSION=0.8.5
 
 step() { echo "== e2e setup: $*"; }
 
-# Foreign architectures run through QEMU's user-mode emulators, registered with binfmt_misc
-# with the F flag (a container needs no emulator inside); qemu-user-static registers them when
-# it is installed, which needs binfmt_misc mounted first.
-if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then
-	step "mounting binfmt_misc"
-	mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-fi
-packages=(docker.io docker-registry debootstrap shellcheck curl qemu-user-static binfmt-support)
+packages=(docker.io docker-registry debootstrap shellcheck curl)
 missing=()
 for package in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "ok installed" || missing+=("${package}")
@@ -46,10 +39,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
-for emulator in qemu-arm qemu-aarch64; do
-	# Registered on install; after a reboot (binfmt_misc mounted again, empty), register again.
-	[ -e "/proc/sys/fs/binfmt_misc/${emulator}" ] || update-binfmts --enable "${emulator}"
-done
 
 # start_daemon NAME COMMAND…: starts COMMAND in the background unless its recorded PID runs.
 start_daemon() {
@@ -141,16 +130,15 @@ github_provider_build=$!
 mirror=$(sed -n 's/^URIs: //p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
 mirror=${mirror:-http://deb.debian.org/debian}
 mkdir -p "${STATE}/bases"
-# The bases, as Docker Hub names its per-architecture official images (`i386/debian`): suite,
-# Debian architecture, Docker platform, image. e2e/fleet.ts names the same images.
+# The bases: suite, Debian architecture, Docker platform, image (e2e/fleet.ts names the same
+# images; a foreign architecture's would be named as Docker Hub names its per-architecture
+# official images, `i386/debian`).
 BASES=(
 	"bookworm amd64 linux/amd64 fleet-e2e/debian:bookworm"
 	"bullseye amd64 linux/amd64 fleet-e2e/debian:bullseye"
-	"bookworm i386 linux/386 fleet-e2e/i386/debian:bookworm"
 )
-# make_base SUITE ARCH: a minbase root made with debootstrap (a foreign one runs its second
-# stage through QEMU by itself), kept as a tar: the suite empties the engine, a later run
-# imports it again.
+# make_base SUITE ARCH: a minbase root made with debootstrap, kept as a tar: the suite empties
+# the engine, a later run imports it again.
 make_base() {
 	local suite=$1 arch=$2 archive="${STATE}/bases/$1-$2.tar" root="${STATE}/bases/$1-$2"
 	[ -f "${archive}" ] && return 0
@@ -171,9 +159,11 @@ for entry in "${BASES[@]}"; do
 		base_builds+=($!)
 	fi
 done
+failed=0
 for pid in "${base_builds[@]}"; do
-	wait "${pid}" || exit 1
+	wait "${pid}" || failed=1 # every root finishes (or fails) before setup goes on or stops
 done
+[ "${failed}" -eq 0 ] || exit 1
 for entry in "${BASES[@]}"; do
 	read -r suite arch platform image <<< "${entry}"
 	if ! "${DOCKER}" image inspect "${image}" > /dev/null 2>&1; then
@@ -193,8 +183,10 @@ for entry in "${BASES[@]}"; do
 	"${DOCKER}" push "127.0.0.1:5000/${image}" > /dev/null
 done
 
-wait "${docker_provider_build}" || exit 1
-wait "${github_provider_build}" || exit 1
+failed=0
+wait "${docker_provider_build}" || failed=1
+wait "${github_provider_build}" || failed=1
+[ "${failed}" -eq 0 ] || exit 1
 
 # venv_tool NAME VERSION VENV: NAME==VERSION from PyPI in a venv of its own, made with the host's
 # python3; pip runs again only when the pinned version is not the installed one, and a venv whose

@@ -3,7 +3,6 @@
  * command the build workflow runs (constructs/github/manifest-command.ts), then read back through
  * the registry API and pulled per platform.
  */
-import * as path from 'path';
 import { ASSEMBLE_MANIFEST_SCRIPT, manifestArguments } from '../../constructs';
 import type { ManifestSource } from '../../constructs';
 import { registryDigest, ROOT, run } from './harness';
@@ -19,21 +18,22 @@ export interface ListEntry {
 
 /** Runs bin/assemble-manifest.sh with the workflow's arguments; returns its `LIST DIGEST` lines. */
 export function assembleManifest(env: E2eEnvironment, target: string, tags: readonly string[], sources: readonly ManifestSource[]): string[] {
-  const result = run(`assemble ${target}`, 'bash', [path.join(ROOT, ASSEMBLE_MANIFEST_SCRIPT), ...manifestArguments(target, tags, sources)], {
-    env: { DOCKER: env.docker },
+  // As the workflow runs it: `bash bin/assemble-manifest.sh <arguments>` from the repository root.
+  const result = run(`assemble ${target}`, 'bash', [ASSEMBLE_MANIFEST_SCRIPT, ...manifestArguments(target, tags, sources)], {
+    cwd: ROOT, env: { DOCKER: env.docker },
   });
   return result.stdout.trim().split('\n');
 }
 
 /** The list the registry serves for repository:tag (its media type must be a list's), entry per platform. */
-export async function registryList(env: E2eEnvironment, repository: string, tag: string): Promise<{ mediaType: string; entries: ListEntry[] }> {
+export async function registryList(env: E2eEnvironment, repository: string, tag: string): Promise<{ mediaType: string; digest: string | null; entries: ListEntry[] }> {
   const response = await fetch(`http://${env.registry}/v2/${repository}/manifests/${tag}`, { headers: { Accept: LIST_TYPES.join(', ') } });
   if (!response.ok) {
     throw new Error(`the registry serves no list for ${repository}:${tag} (HTTP ${response.status})`);
   }
   const body = await response.json() as { mediaType: string; manifests: { digest: string; platform: { os: string; architecture: string; variant?: string } }[] };
   return {
-    mediaType: body.mediaType,
+    mediaType: body.mediaType, digest: response.headers.get('docker-content-digest'),
     entries: body.manifests.map((m) => ({
       platform: [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'), digest: m.digest,
     })).sort((a, b) => a.platform.localeCompare(b.platform)),

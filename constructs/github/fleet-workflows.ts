@@ -169,7 +169,7 @@ function manifestJob(policy: string, images: readonly WorkflowImage[], registry:
       {
         name: `Assemble ${registry}/${policy}`,
         env: { BUILD_ID: '${{ steps.build-id.outputs.value }}' },
-        run: [`${ASSEMBLE_MANIFEST_SCRIPT} ${target} "$BUILD_ID,latest"`, ...entries].join(' \\\n  '),
+        run: [`bash ${ASSEMBLE_MANIFEST_SCRIPT} ${target} "$BUILD_ID,latest"`, ...entries].join(' \\\n  '),
       },
     ],
   };

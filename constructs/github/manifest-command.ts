@@ -4,7 +4,7 @@
  * command line (bin/assemble-manifest.sh explains the tool choice).
  */
 
-/** The script, relative to the repository root (the workflow runs it from a checkout). */
+/** The script, relative to the repository root (the workflow runs it from a checkout, with bash). */
 export const ASSEMBLE_MANIFEST_SCRIPT = 'bin/assemble-manifest.sh';
 
 /** One per-arch image of the list. */

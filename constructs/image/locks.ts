@@ -192,7 +192,8 @@ export function readImageLocks(spec: ImageSpec): ContextFile[] {
 /**
  * A lock as an image receives it: without its `# environment:` lines. They list every fleet
  * image the lock serves, which is no input of this image's install (pip reads the requirement
- * lines and their hashes): another image joining a lock leaves this image's hash alone.
+ * lines and their hashes): another image joining a lock changes this image's hash only when it
+ * adds a wheel hash.
  */
 export function imageLockText(text: string): string {
   return text.split('\n').filter((line) => !line.startsWith('# environment: ')).join('\n');
