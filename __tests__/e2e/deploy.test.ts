@@ -256,7 +256,7 @@ test('cibuildwheel builds, repairs and tests a wheel for every CPython in the ma
 test('the manylinux_2_36 manifest list, assembled as the workflow does, lists each arch\'s pushed image; a pull by platform runs that machine', async () => {
   // GIVEN the per-arch pushes of the policy (their content tags, as the workflow names them)
   const sources = LISTED.map((id) => ({
-    platform: ARCHITECTURES[id.split('_').pop() as Arch].dockerPlatform, reference: output(stackDir(stacksV1, id), 'content_tag'),
+    platform: ARCHITECTURES[id.slice('manylinux_2_36_'.length) as Arch].dockerPlatform, reference: output(stackDir(stacksV1, id), 'content_tag'),
   }));
   // WHEN the workflow's command assembles the list for the build id and for latest
   const target = `${env.registry}/manylinux_2_36`;
