@@ -4,8 +4,7 @@ module.exports = {
   roots: ['<rootDir>/__tests__/e2e'],
   testMatch: ['**/__tests__/e2e/**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: { warnOnly: false } }] },
-  // The first deploys (manylinux_2_36_x86_64 alone, then the other two side by side) must fit;
-  // the first deploy of the two x86_64 images one after the other took 47 min cold (2026-11-22).
+  // The first deploy of both e2e images, one after the other, took 47 min cold (2026-11-22).
   testTimeout: 75 * 60 * 1000,
   maxWorkers: 1,
 };

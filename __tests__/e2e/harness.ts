@@ -68,41 +68,12 @@ export function overrideProviders(stackDir: string, env: E2eEnvironment): void {
   fs.writeFileSync(path.join(stackDir, 'providers_override.tf.json'), JSON.stringify({ terraform: { required_providers: required } }, null, 2));
 }
 
-/** `run`, without blocking: for steps that run side by side (e.g. first deploys of unrelated stacks). */
-export function runAsync(step: string, command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const result = { status: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-      if (result.status !== 0) {
-        const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
-        reject(new Error(`e2e step "${step}" failed: ${command} ${args.join(' ')} exited ${result.status}\n--- output tail ---\n${tail}`));
-      } else {
-        resolve(result);
-      }
-    });
-  });
-}
-
-const TERRAFORM_ENV = (env: E2eEnvironment) => ({ TF_CLI_CONFIG_FILE: env.cliConfigFile, TF_IN_AUTOMATION: '1', TF_INPUT: '0', DOCKER_BUILDKIT: '0', CHECKPOINT_DISABLE: '1' });
-
-/** `terraform`, without blocking. */
-export function terraformAsync(env: E2eEnvironment, step: string, stackDir: string, args: readonly string[]): Promise<RunResult> {
-  return runAsync(step, env.terraform, args, { cwd: stackDir, env: TERRAFORM_ENV(env) });
-}
-
 /** Runs terraform (or tofu) in a stack folder with the provider mirror configured. */
 export function terraform(env: E2eEnvironment, step: string, stackDir: string, args: readonly string[], allowed: readonly number[] = [0]): RunResult {
   return run(step, env.terraform, args, {
     cwd: stackDir,
     allowed,
-    env: TERRAFORM_ENV(env),
+    env: { TF_CLI_CONFIG_FILE: env.cliConfigFile, TF_IN_AUTOMATION: '1', TF_INPUT: '0', DOCKER_BUILDKIT: '0', CHECKPOINT_DISABLE: '1' },
   });
 }
 

@@ -8,7 +8,9 @@ import type { ManifestSource } from '../../constructs';
 import { registryDigest, ROOT, run } from './harness';
 import type { E2eEnvironment } from './harness';
 
-const LIST_TYPES = ['application/vnd.docker.distribution.manifest.list.v2+json', 'application/vnd.oci.image.index.v1+json'];
+/** The media type `docker manifest push` gives a list. */
+export const DOCKER_LIST_TYPE = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const LIST_TYPES = [DOCKER_LIST_TYPE, 'application/vnd.oci.image.index.v1+json'];
 
 /** One entry of a served list: its platform as `os/arch[/variant]` and the digest it names. */
 export interface ListEntry {
