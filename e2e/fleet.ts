@@ -104,6 +104,28 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   return images;
 }
 
+/** The debootstrap-made foreign bases (e2e/setup.sh makes them when asked: `E2E_FOREIGN=1`). */
+export function e2eForeignBases(registry: string = E2E_REGISTRY): { bullseyeArmhf: string } {
+  return { bullseyeArmhf: `${registry}/fleet-e2e/armhf/debian:bullseye` };
+}
+
+/**
+ * The manylinux_2_31 armv7l image on a Debian 11 armhf base, built on this x86_64 machine: its
+ * own steps run under QEMU, its CPythons cross-compile on the machine (policies/
+ * cross-toolchains.ts), unless `crossCompile: false`. Lean, as a foreign image should be: cp39
+ * for cibuildwheel, cp311 for the tools, no source builds. `npm run bench -- cross` builds it
+ * both ways; the e2e suite does not deploy it yet (CI time).
+ */
+export function e2eArmv7lImageOptions(options: { readonly registry?: string; readonly crossCompile?: boolean } = {}): ImageOptions {
+  const bases = e2eBases(options.registry);
+  return {
+    policy: manylinux_2_31, arch: 'armv7l', buildArch: 'x86_64', crossCompile: options.crossCompile,
+    baseImage: { ...DEBIAN_11, references: { x86_64: bases.bullseye, armv7l: e2eForeignBases(options.registry).bullseyeArmhf } },
+    toolchain: DEBIAN_11_GCC, interpreters: [CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN], toolsPython: E2E_TOOLS_PYTHON,
+    nativeBuilds: [], extraPackages: DISTRO_PACKAGES, buildCaCertificates: localCaCertificates(),
+  };
+}
+
 export function defineE2eFleet(app: App, options: E2eFleetOptions = {}, props: ImageFleetProps = {}): ManylinuxImage[] {
   const fleet = new ImageFleet(app, 'e2e', props);
   return e2eImageOptions(options).map((image) => fleet.addImage(image));

@@ -30,6 +30,18 @@ SPDX_TOOLS_VERSION=0.8.5
 step() { echo "== e2e setup: $*"; }
 
 packages=(docker.io docker-registry debootstrap shellcheck curl)
+# E2E_FOREIGN=1 also makes the foreign bases (the armv7l image: `npm run bench -- cross`). Their
+# steps run through QEMU's user-mode emulators, registered with binfmt_misc with the F flag (a
+# container needs no emulator inside); qemu-user-static registers them when it is installed,
+# which needs binfmt_misc mounted first.
+FOREIGN=${E2E_FOREIGN:-0}
+if [ "${FOREIGN}" = 1 ]; then
+	if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then
+		step "mounting binfmt_misc"
+		mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+	fi
+	packages+=(qemu-user-static binfmt-support)
+fi
 missing=()
 for package in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "ok installed" || missing+=("${package}")
@@ -137,6 +149,11 @@ BASES=(
 	"bookworm amd64 linux/amd64 fleet-e2e/debian:bookworm"
 	"bullseye amd64 linux/amd64 fleet-e2e/debian:bullseye"
 )
+if [ "${FOREIGN}" = 1 ]; then
+	# Registered on install; after a reboot (binfmt_misc mounted again, empty), register again.
+	[ -e /proc/sys/fs/binfmt_misc/qemu-arm ] || update-binfmts --enable qemu-arm
+	BASES+=("bullseye armhf linux/arm/v7 fleet-e2e/armhf/debian:bullseye")
+fi
 # make_base SUITE ARCH: a minbase root made with debootstrap, kept as a tar: the suite empties
 # the engine, a later run imports it again.
 make_base() {

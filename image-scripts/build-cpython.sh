@@ -22,6 +22,10 @@ mapfile -t -O "${#options[@]}" options < <(cpython_configure_options "${version}
 
 compile_cpython "${version}" "${url}" "${sha256}" "${mirror}" "" \
 	--prefix="${prefix}" --disable-shared --with-ensurepip=no --enable-ipv6 "${options[@]}"
+if is_cross; then
+	# The wrappers' strip is the target's.
+	PATH="$(cross_value CROSS_BIN):${PATH}"
+fi
 rm -rf "${prefix}"/lib/python*/test
 find "${prefix}" -type f \( -name '*.pyc' -o -name '*.pyo' \) -delete
 strip_tree "${prefix}"

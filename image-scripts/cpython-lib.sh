@@ -1,5 +1,7 @@
 #!/bin/bash
-# Shared by build-cpython.sh and build-shared-cpython.sh. Sourced, never run.
+# Shared by build-cpython.sh and build-shared-cpython.sh. Sourced after lib.sh, never run.
+# shellcheck source=cross-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cross-lib.sh"
 
 # cpython_configure_options VERSION: options every CPython build gets on this image (configure
 # triple under linux32; the OpenSSL built from source when the image has one, with an rpath:
@@ -7,15 +9,67 @@
 cpython_configure_options() {
 	local version=$1 build_triple openssl
 	build_triple=$(fleet_value CPYTHON_BUILD)
-	[ -z "${build_triple}" ] || echo "--build=${build_triple}"
+	if is_cross; then
+		cpython_cross_options "${version}"
+	elif [ -n "${build_triple}" ]; then
+		echo "--build=${build_triple}"
+	fi
 	openssl=$(source_field openssl prefix)
 	if [ -n "${openssl}" ]; then
-		echo "--with-openssl=${openssl}"
+		echo "--with-openssl=$(target_path "${openssl}")"
 		case "${version}" in
 			3.9.*) ;;
-			*) echo "--with-openssl-rpath=auto" ;;
+			# Cross: "auto" would be the sysroot's folder; the image's is where it runs.
+			*) if is_cross; then echo "--with-openssl-rpath=${openssl}/lib"; else echo "--with-openssl-rpath=auto"; fi ;;
 		esac
 	fi
+}
+
+# target_path PATH: PATH as the compiler must see it (inside the sysroot in a cross stage).
+target_path() {
+	if is_cross; then
+		echo "$(cross_value SYSROOT)$1"
+	else
+		echo "$1"
+	fi
+}
+
+# host_python VERSION: the build machine's CPython VERSION, which a cross build's make runs.
+host_python() {
+	echo "$(cross_value HOST_PYTHON_DIR)-$1/bin/python${1%.*}"
+}
+
+# cpython_cross_options VERSION: configure's cross-compiling options. The compiler and tools go by
+# the plain names of prepare-sysroot.sh's wrappers, which CPython records for later extension
+# builds in the image; the answers configure cannot get without running a target program.
+cpython_cross_options() {
+	local version=$1
+	[ -x "$(host_python "${version}")" ] || die "no build-machine CPython ${version} at $(host_python "${version}")"
+	echo "--host=$(cross_value CROSS_TRIPLE)"
+	# The build machine's own gcc (CROSS_BIN's gcc is the cross one).
+	echo "--build=$(/usr/bin/gcc -dumpmachine)"
+	case "${version}" in
+		3.9.* | 3.10.*) ;; # they find python${version%.*} on PATH (cross_environment)
+		*) echo "--with-build-python=$(host_python "${version}")" ;;
+	esac
+	printf '%s\n' CC=gcc CXX=g++ AR=ar RANLIB=ranlib READELF=readelf \
+		ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no
+}
+
+# cross_environment VERSION: PATH and variables of a cross build (run in its subshell). setup.py
+# (3.9-3.11) drops -lffi silently unless LIBFFI_INCLUDEDIR names the sysroot's ffi.h folder.
+cross_environment() {
+	local sysroot dir
+	sysroot=$(cross_value SYSROOT)
+	PATH="$(cross_value CROSS_BIN):$(dirname "$(host_python "$1")"):${PATH}"
+	export PATH
+	for dir in "${sysroot}/usr/include/$(cross_value CROSS_TRIPLE)" "${sysroot}/usr/include"; do
+		if [ -f "${dir}/ffi.h" ]; then
+			export LIBFFI_INCLUDEDIR="${dir}"
+			return 0
+		fi
+	done
+	die "no ffi.h in the sysroot: ctypes would be built without libffi"
 }
 
 # cpython_ldflags VERSION: linker flags CPython VERSION needs for the native builds of the image.
@@ -35,7 +89,7 @@ cpython_prepare_sources() {
 	case "$1" in
 		3.9.* | 3.10.*)
 			if [ -n "${sqlite}" ] && [ "${sqlite}" != "/usr/local" ]; then
-				sed -i "s|/usr/local/include/sqlite3|${sqlite}/include|g; s|sqlite_extra_link_args = ()|sqlite_extra_link_args = ('-Wl,-rpath=${sqlite}/lib',)|g" setup.py
+				sed -i "s|/usr/local/include/sqlite3|$(target_path "${sqlite}")/include|g; s|sqlite_extra_link_args = ()|sqlite_extra_link_args = ('-Wl,-rpath=${sqlite}/lib',)|g" setup.py
 				grep -q -- "-rpath=${sqlite}/lib" setup.py || die "CPython $1: setup.py has no SQLite search list to extend"
 			fi
 			;;
@@ -58,9 +112,13 @@ compile_cpython() {
 		cd "$(find "${work}" -mindepth 1 -maxdepth 1 -type d | head -n 1)" || exit 1
 		cpython_prepare_sources "${version}"
 		unset CPPFLAGS CFLAGS CXXFLAGS LDFLAGS
+		if is_cross; then
+			cross_environment "${version}"
+		fi
 		if [ -n "${tk}" ]; then
 			# 3.11+: Tcl/Tk built from source, by name (their pkg-config files list X11 too).
-			export TCLTK_LIBS="-L${tk}/lib -ltk8.6 -ltcl8.6"
+			TCLTK_LIBS="-L$(target_path "${tk}")/lib -ltk8.6 -ltcl8.6"
+			export TCLTK_LIBS
 		fi
 		CFLAGS_NODIST="${hardening_c}" LDFLAGS_NODIST="${hardening_ld}" ./configure "$@" > "${work}/configure.log" 2>&1 \
 			|| { tail -n 50 "${work}/configure.log"; die "configure failed"; }

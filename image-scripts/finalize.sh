@@ -40,6 +40,8 @@ while IFS=$'\x1f' read -r tag implementation python_version free_threaded instal
 	[ "${free_threaded}" = "false" ] || suffix="t"
 	[ -x "${prefix}/bin/python${python_version}${suffix}" ] || die "${tag}: ${prefix}/bin/python${python_version}${suffix} is missing"
 	[ -e "${prefix}/bin/python" ] || ln -s "python${python_version}${suffix}" "${prefix}/bin/python"
+	# The gate of a build that linked a module wrong (a lost -lm or -lffi): it stops here.
+	"${prefix}/bin/python" -Wignore "${BUILD_DIR}/tests/modules-check.py" --extensions || die "${tag}: an extension module does not import"
 	bash "${BUILD_DIR}/install-python-packaging.sh" "${prefix}"
 	ln -sfn "${prefix}" "${PYTHON_DIR}/${tag}"
 	write_wrapper "cpython${python_version}${suffix}" "${PYTHON_DIR}/${tag}/bin/python"

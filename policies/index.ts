@@ -33,6 +33,7 @@ export * from './native-sources';
 export * from './recipes';
 export * from './repositories';
 export * from './toolchains';
+export * from './cross-toolchains';
 export * from './tools';
 
 /** Every policy auditwheel knows, oldest first. */

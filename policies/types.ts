@@ -28,8 +28,8 @@ export interface ArchInfo {
   readonly dockerPlatform: string;
   /** GitHub-hosted runner label that builds this architecture. */
   readonly runner: string;
-  /** True when the runner's CPU differs and QEMU emulation is needed. */
-  readonly emulated: boolean;
+  /** The architecture of the runner's CPU (what a cross stage runs on). */
+  readonly runnerArch: Arch;
   /** True when commands run under `linux32` on a 64-bit host (i686 on x86_64, armv7l on arm64). */
   readonly linux32: boolean;
   /**
@@ -254,6 +254,50 @@ export interface Toolchain {
    * @default false
    */
   readonly libstdcxxScriptFix?: boolean;
+  readonly citation: Citation;
+}
+
+/** What a cross toolchain needs to target one architecture. */
+export interface CrossTarget {
+  /** The compiler's target triple (`arm-linux-gnueabihf`, `powerpc64le-unknown-linux-gnu`). */
+  readonly triple: string;
+  /** Extra build-machine packages for this target (Debian: `gcc-<triple>`). */
+  readonly packages: readonly string[];
+  /**
+   * The target root's library folder (relative) where `-dev` packages put `.so` links and
+   * `.pc` files: the cross build's pkg-config path and libffi's include folder derive from it.
+   */
+  readonly libDir: string;
+}
+
+/**
+ * A cross toolchain: runs on the build machine, compiles for a target architecture, and takes
+ * headers, crt files, libgcc and libraries from the target image's own build root (its sysroot).
+ */
+export interface CrossToolchain {
+  /** Stable key, e.g. `debian-gcc-cross`. */
+  readonly name: string;
+  /**
+   * `gcc`: the distro's `<triple>-gcc` installed on the build machine (`--sysroot`);
+   * `clang`: one clang for every target (`--target`, `--sysroot`, `--gcc-toolchain` in the sysroot).
+   */
+  readonly kind: 'gcc' | 'clang';
+  /** Base image keys whose images it compiles for; the same release on the build machine's arch hosts it. */
+  readonly availableOn: readonly string[];
+  /** Build-machine packages every target needs (a native compiler for the build's own Python, make, curl, xz, file). */
+  readonly hostPackages: readonly string[];
+  /**
+   * An image holding a static clang under `/opt/clang`, copied into the cross host (clang only).
+   *
+   * @default - none: the compiler comes from `hostPackages` and the target's `packages`
+   */
+  readonly compilerImage?: string;
+  readonly targets: Partial<Record<Arch, CrossTarget>>;
+  /**
+   * Images of an emulated arch use it unless they opt out (`crossCompile: false`). Off where no
+   * image of this kind was ever built with it: then an image opts in.
+   */
+  readonly defaultOn: boolean;
   readonly citation: Citation;
 }
 

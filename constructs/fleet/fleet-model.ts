@@ -1,3 +1,4 @@
+import { ARCHITECTURES } from '../../policies';
 import { DerivedImage, ManylinuxImage } from '../image';
 import { pushedTags } from '../private/naming';
 
@@ -101,8 +102,8 @@ function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
       installed,
     })),
     tools: spec.tools.map((tool) => ({ name: tool.name, version: tool.version })),
-    runner: spec.archInfo.runner,
-    emulated: spec.archInfo.emulated,
+    runner: ARCHITECTURES[spec.buildArch].runner,
+    emulated: spec.emulated,
     stack: spec.id,
     cacheImages: image.cacheImages.map(({ stage, reference, inputsHash }) => ({ stage, reference, inputsHash })),
     parentId: null,

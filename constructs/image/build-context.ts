@@ -65,7 +65,7 @@ export function renderImageBuild(spec: ImageSpec, registry: string): ImageBuild 
   const archives = new Map([...stageFiles(spec, stages, renderImageFiles(spec))]
     .map(([stage, files]) => [stageArchive(stage), createTar(files)]));
   const caches = stageCaches(spec.id, registry, stages, archives, spec.archInfo.dockerPlatform);
-  const built = stages.map((stage) => (stage.name === IMAGE_STAGE ? onStageImages(stage, caches) : stage));
+  const built = stages.flatMap((stage) => (stage.name === IMAGE_STAGE ? onStageImages(stage, caches, stages) : [stage]));
   return {
     files: [
       ...[...archives].map(([file, content]) => ({ path: file, mode: 0o644, content })),

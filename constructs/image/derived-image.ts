@@ -67,7 +67,7 @@ export class DerivedImage extends TerraformStack {
     const parts = addImageResources(this, {
       registry: props.registry, dockerHost: props.dockerHost, backend: props.backend, repository: this.repository,
       platform: props.parent.spec.archInfo.dockerPlatform,
-      buildTimeoutMinutes: buildTimeoutMinutes(props.parent.spec.archInfo), contextFiles: this.contextFiles, specHash: this.specHash, extraTags: this.extraTags,
+      buildTimeoutMinutes: buildTimeoutMinutes(props.parent.spec), contextFiles: this.contextFiles, specHash: this.specHash, extraTags: this.extraTags,
       // One stage on the parent image, which the registry serves: nothing to cache.
       caches: [],
       // The parent's SBOM template completed again, with the packages this image adds.

@@ -17,5 +17,7 @@ export interface Stage {
   readonly name: string;
   /** An image reference or an earlier stage's name. */
   readonly from: string;
+  /** The platform of `from` when it is not the image's own (a cross stage runs on the build machine's). */
+  readonly platform?: string;
   readonly instructions: readonly Instruction[];
 }

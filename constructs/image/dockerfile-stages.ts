@@ -1,4 +1,5 @@
 import type { NativeSource } from '../../policies';
+import { crossStages } from './cross-stages';
 import type { Instruction, Stage } from './dockerfile-model';
 import type { ImageSpec } from './image-spec';
 import { LAYOUT, cpythonPrefix, sharedCpythonPrefix } from './layout';
@@ -150,11 +151,14 @@ export function dockerfileStages(spec: ImageSpec): Stage[] {
         script('prepare-cpython-build.sh'),
       ],
     },
-    ...cpythons.map(({ interpreter }): Stage => ({
-      name: buildStageName(interpreter.tag),
-      from: CPYTHON_BASE_STAGE,
-      instructions: recorded(buildStageName(interpreter.tag), 'build-cpython.sh', interpreter.tag),
-    })),
+    // Cross-compiled on the build machine where the data says so (cross-stages.ts), else in the image's own root.
+    ...(spec.cross
+      ? crossStages(spec.cross, CPYTHON_BASE_STAGE, cpythons.map(({ interpreter: { tag, version } }) => ({ tag, version })), buildStageName, unpack)
+      : cpythons.map(({ interpreter }): Stage => ({
+        name: buildStageName(interpreter.tag),
+        from: CPYTHON_BASE_STAGE,
+        instructions: recorded(buildStageName(interpreter.tag), 'build-cpython.sh', interpreter.tag),
+      }))),
     ...spec.sharedCpython.map((version): Stage => ({
       name: sharedStageName(version),
       from: CPYTHON_BASE_STAGE,

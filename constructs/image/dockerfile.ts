@@ -27,7 +27,7 @@ function render(title: string, stages: readonly Stage[]): string {
 
 /** One stage's Dockerfile text (the stage cache hashes it: stage-cache.ts). */
 export function renderStage(stage: Stage): string {
-  return [`FROM ${stage.from} AS ${stage.name}`, ...stage.instructions.map(renderInstruction)].join('\n');
+  return [`FROM ${stage.platform ? `--platform=${stage.platform} ` : ''}${stage.from} AS ${stage.name}`, ...stage.instructions.map(renderInstruction)].join('\n');
 }
 
 function renderInstruction(instruction: Instruction): string {

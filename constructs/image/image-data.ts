@@ -1,7 +1,7 @@
 import type { ImageSpec } from './image-spec';
 import { commandLine, installPlan } from './install-plan';
 import type { InstallPlan } from './install-plan';
-import { LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
+import { CROSS_LAYOUT, LAYOUT, cpythonPrefix, nativePrefix, sharedCpythonPrefix } from './layout';
 import { BASE_TOOLS_LOCK, LOCKS_DIR, PYTHON_LOCKS_DIR, toolLockFile, toolLocksDir } from './locks';
 import { SBOM_DISTRO_PREFIX, SBOM_TEMPLATE } from './sbom';
 
@@ -99,6 +99,29 @@ export function renderImageData(spec: ImageSpec): DataFile[] {
     ...Object.entries(plan.packages).map(([set, names]: [string, readonly string[]]) =>
       ({ path: `packages/${set}.txt`, content: names.map((name) => `${name}\n`).join('') })),
     ...Object.entries(imageTables(spec, plan)).map(([file, table]) => ({ path: file, content: renderTable(table) })),
+    ...crossData(spec),
+  ];
+}
+
+/**
+ * The cross stages' data, only where the image has them: `cross.env` (the toolchain, the
+ * target and the cross layout, KEY=value as image.env) and `packages/cross-host.txt` (what the
+ * build machine's root installs).
+ */
+function crossData(spec: ImageSpec): DataFile[] {
+  if (!spec.cross) {
+    return [];
+  }
+  const { toolchain, target } = spec.cross;
+  const env: [string, string][] = [
+    ...(Object.entries(CROSS_LAYOUT) as [string, string][]),
+    ['CROSS_KIND', toolchain.kind],
+    ['CROSS_TRIPLE', target.triple],
+    ['CROSS_LIBDIR', target.libDir],
+  ];
+  return [
+    { path: 'cross.env', content: env.map(([key, value]) => `${key}=${value}\n`).join('') },
+    { path: 'packages/cross-host.txt', content: [...toolchain.hostPackages, ...target.packages].map((name) => `${name}\n`).join('') },
   ];
 }
 

@@ -6,6 +6,10 @@ import {
   checkBase, checkCaCertificates, checkDigest, checkMirrors, checkNativeBuilds, checkPackages, checkSharedCpython, checkTags,
   checkToolchain, checkToolsPython, isExcluded, resolveInterpreters,
 } from './private/image-checks';
+import { resolvePlacement } from './private/cross-checks';
+import type { CrossPlan } from './private/cross-checks';
+
+export type { CrossPlan } from './private/cross-checks';
 import { checkImageOptionShapes } from './private/option-shapes';
 import { resolveArch, resolveRecipe } from './private/policy-checks';
 
@@ -89,6 +93,20 @@ export interface ImageOptions {
    * @default false
    */
   readonly allowEndOfLife?: boolean;
+  /**
+   * The arch of the machine that builds the image: its runner in the generated workflow and the
+   * platform of its cross stages. An arch that machine does not run natively is emulated (QEMU).
+   *
+   * @default - the arch table's runner arch (x86_64, or aarch64 for aarch64 and armv7l)
+   */
+  readonly buildArch?: Arch | string;
+  /**
+   * Compile the CPythons on the build machine with a cross toolchain (policies/cross-toolchains.ts)
+   * against this image's own build root, instead of under emulation. The rest stays emulated.
+   *
+   * @default - true where the build is emulated and a cross toolchain for the base and arch is on by default
+   */
+  readonly crossCompile?: boolean;
 }
 
 /** One interpreter of an image and whether it is in the image or installed on demand. */
@@ -127,6 +145,12 @@ export interface ImageSpec {
   readonly libDirs: readonly string[];
   /** `--build` triple for CPython's configure where its guess is wrong under linux32, else null. */
   readonly cpythonBuildTriple: string | null;
+  /** The arch of the machine that builds the image. */
+  readonly buildArch: Arch;
+  /** The image's own commands run under QEMU on the build machine. */
+  readonly emulated: boolean;
+  /** How the CPython stages are cross-compiled, or null where they run in the image's own root. */
+  readonly cross: CrossPlan | null;
   /** Non-fatal notes for the user (shown as synth warnings). */
   readonly warnings: readonly string[];
 }
@@ -157,6 +181,7 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
   const toolsPython = checkToolsPython(id, options.toolsPython ?? DEFAULT_TOOLS_PYTHON.version, tools, chosen);
 
   const archInfo = ARCHITECTURES[arch];
+  const placement = resolvePlacement(id, arch, archInfo, base, options);
   const gccWrapper = arch === 'x86_64' && base.x86_64Baseline !== undefined;
   const warnings = gccWrapper
     ? [`${id}: ${base.distro} ${base.version} builds its x86_64 packages for ${base.x86_64Baseline}; the image's gcc is wrapped to emit plain x86-64 code, but libraries installed from the distro still need ${base.x86_64Baseline} and auditwheel does not detect that (pypa/manylinux#1725)`]
@@ -186,6 +211,7 @@ export function resolveImageSpec(options: ImageOptions): ImageSpec {
     gccWrapper,
     libDirs,
     cpythonBuildTriple: archInfo.configureBuild?.[base.libc] ?? null,
+    ...placement,
     warnings,
   };
 }

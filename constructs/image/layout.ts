@@ -66,3 +66,23 @@ const OWN_PREFIX: Readonly<Record<string, (version: string) => string>> = {
 export function nativePrefix(source: NativeSource): string {
   return OWN_PREFIX[source.name]?.(source.version) ?? '/usr/local';
 }
+
+/**
+ * The cross stages' layout (cross-stages.ts): only on the build machine, never in the image.
+ * Written to `cross.env` (images without cross stages have none, so their data stays as it was).
+ */
+export const CROSS_LAYOUT = {
+  /** The target's CPython build root, copied in as the cross compiler's sysroot. */
+  SYSROOT: '/opt/_internal/sysroot',
+  /** gcc, g++, ar, … wrappers running the cross toolchain: CPython records these plain names, which the image has. */
+  CROSS_BIN: '/opt/_internal/cross-bin',
+  /** Where a static clang's tree is copied (its compiler image keeps it there too). */
+  CLANG_DIR: '/opt/clang',
+  /** The build machine's own CPython X.Y.Z of each version cross-built (`--with-build-python`). */
+  HOST_PYTHON_DIR: '/opt/_internal/host-python',
+} as const;
+
+/** The build machine's CPython for cross-building `version`. */
+export function hostPythonPrefix(version: string): string {
+  return `${CROSS_LAYOUT.HOST_PYTHON_DIR}-${version}`;
+}

@@ -65,7 +65,7 @@ export class ManylinuxImage extends TerraformStack {
     }
     const parts = addImageResources(this, {
       ...props, repository: this.repository, platform: spec.archInfo.dockerPlatform,
-      buildTimeoutMinutes: buildTimeoutMinutes(spec.archInfo),
+      buildTimeoutMinutes: buildTimeoutMinutes(spec),
       contextFiles: this.contextFiles, specHash: this.specHash, extraTags: spec.extraTags, caches: this.cacheImages,
       buildArgs: sbomBuildArgs(spec.id, this.specHash),
     });

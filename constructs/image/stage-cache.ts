@@ -32,17 +32,42 @@ export function stageCaches(imageId: string, registry: string, stages: readonly 
 /**
  * The final stage built on the stage images: FROM and every COPY --from name a stage's image
  * by its reference instead of the stage, so the image is assembled from exactly what the stage
- * images hold, without BuildKit having to match any stage's cache again.
+ * images hold, without BuildKit having to match any stage's cache again. A stage image of
+ * another platform (a cross stage, built on the build machine's) is named through a stage of
+ * its own, `FROM --platform=… <reference> AS <stage>_image`: COPY --from a reference resolves
+ * it for the image's platform. Returns those stages, then the final one.
  */
-export function onStageImages(stage: Stage, caches: readonly StageCache[]): Stage {
+export function onStageImages(stage: Stage, caches: readonly StageCache[], stages: readonly Stage[] = []): Stage[] {
   const references = new Map(caches.map((cache) => [cache.stage, cache.reference]));
-  const resolve = (name: string) => references.get(name) ?? name;
-  return {
-    ...stage,
-    from: resolve(stage.from),
-    instructions: stage.instructions.map((instruction): Instruction =>
-      (instruction.kind === 'copy' && instruction.from ? { ...instruction, from: resolve(instruction.from) } : instruction)),
+  const aliases = new Map<string, Stage>();
+  const resolve = (name: string, copied: boolean) => {
+    const reference = references.get(name);
+    const platform = copied ? stagePlatform(name, stages) : undefined;
+    if (reference === undefined || platform === undefined) {
+      return reference ?? name;
+    }
+    const alias = `${name}_image`;
+    aliases.set(alias, { name: alias, from: reference, platform, instructions: [] });
+    return alias;
   };
+  const final: Stage = {
+    ...stage,
+    from: resolve(stage.from, false),
+    instructions: stage.instructions.map((instruction): Instruction =>
+      (instruction.kind === 'copy' && instruction.from ? { ...instruction, from: resolve(instruction.from, true) } : instruction)),
+  };
+  return [...aliases.values(), final];
+}
+
+/** The platform a stage runs on when it is not the image's: its own FROM --platform, or its parent stage's. */
+export function stagePlatform(name: string, stages: readonly Stage[]): string | undefined {
+  const byName = new Map(stages.map((stage) => [stage.name, stage]));
+  for (let stage = byName.get(name); stage !== undefined; stage = byName.get(stage.from)) {
+    if (stage.platform !== undefined) {
+      return stage.platform;
+    }
+  }
+  return undefined;
 }
 
 /**

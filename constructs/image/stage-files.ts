@@ -1,3 +1,4 @@
+import { CROSS_HOST_STAGE, CROSS_SYSROOT_STAGE, hostPythonStageName } from './cross-stages';
 import { LAYOUT } from './layout';
 import type { Stage } from './dockerfile-model';
 import {
@@ -37,15 +38,22 @@ function stageData(spec: ImageSpec, imageFiles: readonly ContextFile[]): Map<str
   const natives = orderNativeBuilds(spec.nativeBuilds);
   const built = new Set(natives.map((native) => native.name));
   const cpythons = spec.interpreters.filter(({ interpreter }) => interpreter.implementation === 'cpython');
+  const cpythonSources = rows('sources.tsv', 'name', natives.filter((n) => n.cpythonDependency).map((n) => n.name));
   return new Map<string, ContextFile[]>([
     [RUNTIME_BASE_STAGE, pick('image.env', 'packages/bootstrap.txt', 'packages/runtime.txt',
       'plan/config.tsv', 'plan/repositories.txt', 'plan/upgrade.txt', 'mirrors.tsv', 'build-ca.pem')],
     [BUILD_BASE_STAGE, pick('packages/build.txt')],
     ...natives.map((native): [string, ContextFile[]] => [buildStageName(native.name),
       [rows('sources.tsv', 'name', [native.name, ...(native.needs ?? []).filter((need) => built.has(need))])]]),
-    [CPYTHON_BASE_STAGE, [rows('sources.tsv', 'name', natives.filter((n) => n.cpythonDependency).map((n) => n.name))]],
+    [CPYTHON_BASE_STAGE, [cpythonSources]],
     ...cpythons.map(({ interpreter }): [string, ContextFile[]] => [buildStageName(interpreter.tag),
       [rows('interpreters.tsv', 'tag', [interpreter.tag])]]),
+    // The cross stages (cross-stages.ts): the build machine's root reads the image's settings
+    // and its own package list; the sysroot stage what the target's CPython base stage reads.
+    [CROSS_HOST_STAGE, pick('image.env', 'cross.env', 'packages/cross-host.txt', 'build-ca.pem')],
+    [CROSS_SYSROOT_STAGE, [cpythonSources]],
+    ...[...new Set(cpythons.map(({ interpreter }) => interpreter.version))].map((version): [string, ContextFile[]] =>
+      [hostPythonStageName(version), [rows('interpreters.tsv', 'tag', [cpythons.find(({ interpreter }) => interpreter.version === version)!.interpreter.tag])]]),
     ...spec.sharedCpython.map((version): [string, ContextFile[]] => [sharedStageName(version),
       [rows('interpreters.tsv', 'tag', [gilCpythonTag(spec, version)]), rows('shared-cpython.tsv', 'python_version', [version])]]),
   ]);

@@ -1,11 +1,13 @@
-"""modules-check.py [--built NAME=VERSION@PREFIX ...]: the standard library of a manylinux CPython.
+"""modules-check.py [--built NAME=VERSION@PREFIX ...] [--extensions]: the standard library of a manylinux CPython.
 
 Imports every standard-library module (and the submodules of its public packages), the
 build-time optional extension modules a manylinux CPython must have, checks SQLite has FTS5,
 and, for each component given with --built (those the image builds from source: sqlite,
 openssl, tcl, tk, zstd, mpdecimal), that the interpreter runs exactly that version, loaded
 from that prefix (the library file mapped into this process lives under PREFIX/lib).
-Run with -Wignore: deprecated modules warn when imported.
+Run with -Wignore: deprecated modules warn when imported. With --extensions, only the required
+extensions and every module of lib-dynload are imported: finalize.sh's build-time gate, so a
+module built but linked wrong (a cross build that lost -lm or -lffi) stops the build.
 """
 import argparse
 import importlib
@@ -112,6 +114,20 @@ def import_all(failures):
     return count
 
 
+def check_extensions(failures):
+    """Imports every extension module of lib-dynload (the examples and tests aside)."""
+    folder = os.path.join(sysconfig.get_paths()["platstdlib"], "lib-dynload")
+    names = sorted({entry.split(".", 1)[0] for entry in os.listdir(folder) if entry.endswith(".so")})
+    checked = [name for name in names if not skipped(name)]
+    for name in checked:
+        try_import(name, failures)
+    for failure in failures:
+        print(f"wrong: {failure}")
+    print(f"{sys.executable}: {len(checked)} lib-dynload modules and {len(REQUIRED)} required extensions imported"
+          f"{'' if not failures else f', {len(failures)} failed'}")
+    return 1 if failures else 0
+
+
 def version_text(version):
     return ".".join(str(part) for part in version)
 
@@ -193,6 +209,8 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--built", action="append", default=[], metavar="NAME=VERSION@PREFIX",
                         help=f"a component the image builds from source ({', '.join(COMPONENTS)})")
+    parser.add_argument("--extensions", action="store_true",
+                        help="import only the required extensions and lib-dynload's modules (the build's gate)")
     args = parser.parse_args(argv)
     if any("=" not in item or "@" not in item for item in args.built):
         parser.error(f"--built takes NAME=VERSION@PREFIX, got {args.built}")
@@ -204,6 +222,8 @@ def main(argv):
     failures = []
     for name in REQUIRED:
         try_import(name, failures)
+    if args.extensions:
+        return check_extensions(failures)
     count = import_all(failures)
 
     import sqlite3

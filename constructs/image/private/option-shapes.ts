@@ -52,4 +52,6 @@ export function checkImageOptionShapes(options: unknown): void {
   checkShape(id, 'buildCaCertificates', o.buildCaCertificates, 'string', 'pass the PEM text of the certificates');
   checkShape(id, 'toolsPython', o.toolsPython, 'string', "give an X.Y version, e.g. toolsPython: '3.12'");
   checkShape(id, 'allowEndOfLife', o.allowEndOfLife, 'boolean', 'pass allowEndOfLife: true or leave it out');
+  checkShape(id, 'buildArch', o.buildArch, 'string', "name the build machine's arch, e.g. buildArch: 'x86_64'");
+  checkShape(id, 'crossCompile', o.crossCompile, 'boolean', 'pass crossCompile: true or false, or leave it out');
 }
