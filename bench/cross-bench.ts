@@ -16,7 +16,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { dockerfileStages, renderDockerfile, renderImageContext, resolveImageSpec } from '../constructs';
+import { computeSpecHash, dockerfileStages, renderDockerfile, renderImageContext, resolveImageSpec, sbomBuildArgs } from '../constructs';
 import { e2eArmv7lImageOptions, e2eForeignBases } from '../e2e/fleet';
 
 const DOCKER = '/usr/bin/docker';
@@ -27,24 +27,28 @@ interface Variant {
   readonly dir: string;
   readonly stages: readonly string[];
   readonly platform: string;
+  /** The final stage's build arguments (what write-sbom.py completes the SBOM with). */
+  readonly buildArgs: readonly string[];
 }
 
 /** The build context of one variant, with the plain Dockerfile (every stage built here, none from stage images). */
 function writeVariant(name: Variant['name']): Variant {
   const spec = resolveImageSpec(e2eArmv7lImageOptions({ registry: REGISTRY, crossCompile: name === 'cross' }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-cross-${name}-`));
-  for (const file of renderImageContext(spec, REGISTRY)) {
+  const files = renderImageContext(spec, REGISTRY);
+  for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
     fs.writeFileSync(path.join(dir, file.path), file.content, { mode: file.mode });
   }
   fs.writeFileSync(path.join(dir, 'Dockerfile'), renderDockerfile(spec));
-  return { name, dir, stages: dockerfileStages(spec).map((stage) => stage.name), platform: spec.archInfo.dockerPlatform };
+  const buildArgs = Object.entries(sbomBuildArgs(spec.id, computeSpecHash(files))).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);
+  return { name, dir, stages: dockerfileStages(spec).map((stage) => stage.name), platform: spec.archInfo.dockerPlatform, buildArgs };
 }
 
 /** Builds one stage (its earlier stages come from the build cache); returns the seconds it took. */
 function buildStage(variant: Variant, stage: string): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync(DOCKER, ['build', '--platform', variant.platform, '--target', stage, '-t', `fleet-bench/cross-${variant.name}:${stage}`, variant.dir],
+  const result = spawnSync(DOCKER, ['build', '--platform', variant.platform, ...variant.buildArgs, '--target', stage, '-t', `fleet-bench/cross-${variant.name}:${stage}`, variant.dir],
     { env: { ...process.env, DOCKER_BUILDKIT: '1' }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {

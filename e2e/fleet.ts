@@ -113,7 +113,7 @@ export function e2eForeignBases(registry: string = E2E_REGISTRY): { bullseyeArmh
  * The manylinux_2_31 armv7l image on a Debian 11 armhf base, built on this x86_64 machine: its
  * own steps run under QEMU, its CPythons cross-compile on the machine (policies/
  * cross-toolchains.ts), unless `crossCompile: false`. Lean, as a foreign image should be: cp39
- * for cibuildwheel, cp311 for the tools, no source builds. `npm run bench -- cross` builds it
+ * for cibuildwheel, cp311 for the tools, no source builds. `npm run bench:cross` builds it
  * both ways; the e2e suite does not deploy it yet (CI time).
  */
 export function e2eArmv7lImageOptions(options: { readonly registry?: string; readonly crossCompile?: boolean } = {}): ImageOptions {

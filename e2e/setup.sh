@@ -30,7 +30,7 @@ SPDX_TOOLS_VERSION=0.8.5
 step() { echo "== e2e setup: $*"; }
 
 packages=(docker.io docker-registry debootstrap shellcheck curl)
-# E2E_FOREIGN=1 also makes the foreign bases (the armv7l image: `npm run bench -- cross`). Their
+# E2E_FOREIGN=1 also makes the foreign bases (the armv7l image: `npm run bench:cross`). Their
 # steps run through QEMU's user-mode emulators, registered with binfmt_misc with the F flag (a
 # container needs no emulator inside); qemu-user-static registers them when it is installed,
 # which needs binfmt_misc mounted first.

@@ -19,8 +19,9 @@ cpython_configure_options() {
 		echo "--with-openssl=$(target_path "${openssl}")"
 		case "${version}" in
 			3.9.*) ;;
-			# Cross: "auto" would be the sysroot's folder; the image's is where it runs.
-			*) if is_cross; then echo "--with-openssl-rpath=${openssl}/lib"; else echo "--with-openssl-rpath=auto"; fi ;;
+			# Cross: "auto" would be the sysroot's folder, and configure refuses a folder the build
+			# machine lacks: the image's rpath comes through cpython_ldflags instead.
+			*) if is_cross; then echo "--with-openssl-rpath=no"; else echo "--with-openssl-rpath=auto"; fi ;;
 		esac
 	fi
 }
@@ -56,28 +57,41 @@ cpython_cross_options() {
 		ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no
 }
 
-# cross_environment VERSION: PATH and variables of a cross build (run in its subshell). setup.py
-# (3.9-3.11) drops -lffi silently unless LIBFFI_INCLUDEDIR names the sysroot's ffi.h folder.
+# cross_environment VERSION: PATH of a cross build (run in its subshell): the wrappers first, then
+# the build machine's CPython (3.9 and 3.10 look for python3.X on PATH).
 cross_environment() {
-	local sysroot dir
-	sysroot=$(cross_value SYSROOT)
 	PATH="$(cross_value CROSS_BIN):$(dirname "$(host_python "$1")"):${PATH}"
 	export PATH
+}
+
+# cross_fix_makefile: run after configure. setup.py (3.9-3.11) drops -lffi silently unless the
+# Makefile's LIBFFI_INCLUDEDIR names the sysroot's ffi.h folder; configure sets it from pkg-config,
+# which may print nothing for a multiarch folder, and the environment cannot override it.
+cross_fix_makefile() {
+	local sysroot dir
+	grep -q '^LIBFFI_INCLUDEDIR=' Makefile || return 0
+	sysroot=$(cross_value SYSROOT)
 	for dir in "${sysroot}/usr/include/$(cross_value CROSS_TRIPLE)" "${sysroot}/usr/include"; do
 		if [ -f "${dir}/ffi.h" ]; then
-			export LIBFFI_INCLUDEDIR="${dir}"
+			sed -i "s|^LIBFFI_INCLUDEDIR=.*|LIBFFI_INCLUDEDIR=\t${dir}|" Makefile
 			return 0
 		fi
 	done
 	die "no ffi.h in the sysroot: ctypes would be built without libffi"
 }
 
-# cpython_ldflags VERSION: linker flags CPython VERSION needs for the native builds of the image.
+# cpython_ldflags VERSION: linker flags CPython VERSION needs for the native builds of the image
+# (the OpenSSL rpath: 3.9 has no --with-openssl-rpath; a cross build gives the image's folder here).
 cpython_ldflags() {
 	local openssl
 	openssl=$(source_field openssl prefix)
+	[ -n "${openssl}" ] || return 0
+	if is_cross; then
+		echo "-Wl,-rpath,${openssl}/lib"
+		return 0
+	fi
 	case "$1" in
-		3.9.*) [ -z "${openssl}" ] || echo "-Wl,-rpath,${openssl}/lib" ;;
+		3.9.*) echo "-Wl,-rpath,${openssl}/lib" ;;
 	esac
 }
 
@@ -122,6 +136,9 @@ compile_cpython() {
 		fi
 		CFLAGS_NODIST="${hardening_c}" LDFLAGS_NODIST="${hardening_ld}" ./configure "$@" > "${work}/configure.log" 2>&1 \
 			|| { tail -n 50 "${work}/configure.log"; die "configure failed"; }
+		if is_cross; then
+			cross_fix_makefile
+		fi
 		make -j"$(nproc)" > "${work}/make.log" 2>&1 || { tail -n 50 "${work}/make.log"; die "make failed"; }
 		make install > "${work}/install.log" 2>&1 || { tail -n 50 "${work}/install.log"; die "make install failed"; }
 	)

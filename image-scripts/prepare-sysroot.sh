@@ -51,8 +51,12 @@ case "$(cross_value CROSS_KIND)" in
 	clang)
 		clang_bin="$(cross_value CLANG_DIR)/bin"
 		[ -x "${clang_bin}/clang" ] || die "no ${clang_bin}/clang: the compiler image was not copied in"
-		# The target's gcc (a gcc-toolset where the image has one) gives crt files, libgcc and libstdc++.
-		flags="--target=${triple} --sysroot=${sysroot} --gcc-toolchain=${sysroot}$(fleet_value DEVTOOLSET_ROOTPATH)/usr -fuse-ld=lld"
+		# The target's gcc (a gcc-toolset where the image has one) gives crt files, libgcc and
+		# libstdc++; its triple (ppc64le-redhat-linux) is the folder name under lib/gcc.
+		toolchain="${sysroot}$(fleet_value DEVTOOLSET_ROOTPATH)/usr"
+		gcc_triple=$(find "${toolchain}/lib/gcc" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 2>/dev/null | head -n 1)
+		[ -n "${gcc_triple}" ] || die "no gcc in the sysroot under ${toolchain}/lib/gcc: clang has no crt files or libgcc to link with"
+		flags="--target=${triple} --sysroot=${sysroot} --gcc-toolchain=${toolchain} --gcc-triple=${gcc_triple} -fuse-ld=lld"
 		for name in gcc cc; do wrapper "${name}" "${clang_bin}/clang" "${flags}"; done
 		for name in g++ c++; do wrapper "${name}" "${clang_bin}/clang++" "${flags}"; done
 		wrapper cpp "${clang_bin}/clang" "${flags}" -E

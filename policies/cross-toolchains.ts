@@ -9,7 +9,10 @@ const debianTarget = (triple: string): CrossTarget => ({ triple, packages: [`gcc
 /**
  * Debian's and Ubuntu's cross gcc, one package per target, the same GCC major version as the
  * release's native gcc. Proven on this project's machine: CPython 3.11 for armhf in 84 s against
- * 991 s under QEMU (shared/reference/machine-notes.md), and by the e2e suite's armv7l image.
+ * 991 s under QEMU (shared/reference/machine-notes.md); `npm run bench:cross` builds the e2e
+ * armv7l image with it. The target's libc comes from the sysroot only: the cross libc's own dev
+ * package (libc6-dev-<arch>-cross, a recommendation) must stay out of the host's packages, or a
+ * broken sysroot link would quietly resolve there (prepare-sysroot.sh's probe relies on it).
  */
 export const DEBIAN_GCC_CROSS: CrossToolchain = {
   name: 'debian-gcc-cross',
@@ -40,7 +43,8 @@ export const RHEL_CLANG_CROSS: CrossToolchain = {
   availableOn: ['almalinux-8', 'almalinux-9', 'almalinux-10'],
   // Names as policies/distro-families.ts and toolchains.ts have them, but pkgconf-pkg-config
   // (pkg-config on EL8+): not read from a repository, none is reachable from this machine.
-  hostPackages: ['make', 'gcc', 'glibc-devel', 'pkgconf-pkg-config', 'curl', 'ca-certificates', 'xz', 'file', 'zlib-devel', 'libffi-devel'],
+  // `which`: 3.9's and 3.10's configure find the build machine's python3.X with it.
+  hostPackages: ['make', 'gcc', 'glibc-devel', 'pkgconf-pkg-config', 'curl', 'ca-certificates', 'xz', 'file', 'which', 'zlib-devel', 'libffi-devel'],
   compilerImage: 'ghcr.io/mayeut/static-clang:22.1.8.1',
   targets: {
     aarch64: rhelTarget('aarch64-unknown-linux-gnu'),
