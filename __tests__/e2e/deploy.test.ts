@@ -134,7 +134,7 @@ test('fleet update bases pins the e2e bases to the digests the registry serves, 
 test('deploy builds each e2e image with the provider and the registry serves its three tags', async () => {
   stacksV1 = e2eSynth('v1');
   // One at a time, the image whose cold build the stage-cache step compares with first: this
-  // machine is CPU-bound while it builds, so side-by-side deploys save nothing (README, suite time).
+  // machine is CPU-bound while it builds, so side-by-side deploys save nothing (docs/e2e.md, suite time).
   for (const id of [CHANGED, ...IMAGES.filter((other) => other !== CHANGED)]) {
     await deployFirst(id);
   }
@@ -330,7 +330,7 @@ test('swapping one CPython of one image replaces that image only; on an emptied 
   // One build at a time: this machine's engine (Debian's docker.io 20.10.24, BuildKit v0.8.3)
   // panicked in sharedOp.CalcSlowCache (solver/jobs.go:650) when the stage images were rebuilt
   // from their caches concurrently (cold CI run of 2026-11-22), and concurrent builds merge
-  // their cache imports on shared steps (README, stage cache). The generated workflow deploys
+  // their cache imports on shared steps (docs/stage-cache.md). The generated workflow deploys
   // with Terraform's default parallelism.
   const apply = terraform(env, `apply ${CHANGED} on an empty engine`, dir, ['apply', '-auto-approve', '-input=false', '-parallelism=1', `-var=build_id=${BUILD_ID}`]);
   const reference = output(dir, 'content_tag');

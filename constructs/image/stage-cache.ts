@@ -20,7 +20,7 @@ export interface StageCache {
  * reference only: BuildKit's inline cache of a target holds the whole chain of that target,
  * and the engine's BuildKit (v0.8) matches a chain only inside one imported cache (it gives
  * each imported record a random id per import), so with several cache sources a stage's last
- * steps are missed even when its own cache image holds them (measured: README, the stage cache).
+ * steps are missed even when its own cache image holds them (measured: docs/stage-cache.md).
  */
 export function stageCaches(imageId: string, registry: string, stages: readonly Stage[], archives: ReadonlyMap<string, Buffer>, platform: string): StageCache[] {
   return stages.filter((stage) => stage.name !== IMAGE_STAGE).map((stage) => {
