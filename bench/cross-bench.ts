@@ -11,6 +11,7 @@
  * Target (issue "Emulated architectures at native speed"): cross / emulated <= 1/3.
  *
  * Needs the e2e engine, registry and foreign bases: `E2E_FOREIGN=1 bash e2e/setup.sh`.
+ * `npm run bench:cross -- cross` builds the shared and the cross variant's stages only (no ratio).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -65,6 +66,10 @@ function main(): void {
     throw new Error(`bench: the registry does not serve ${base}; run E2E_FOREIGN=1 bash e2e/setup.sh first`);
   }
   execFileSync(DOCKER, ['builder', 'prune', '-af'], { stdio: 'ignore' });
+  const only = process.argv[2];
+  if (only !== undefined && only !== 'cross') {
+    throw new Error(`bench: unknown argument ${JSON.stringify(only)}; give nothing (both variants) or "cross"`);
+  }
   const emulated = writeVariant('emulated');
   const cross = writeVariant('cross');
   const shared = emulated.stages.filter((stage) => cross.stages.includes(stage) && !/^build_cp|^image$/.test(stage));
@@ -76,7 +81,7 @@ function main(): void {
     times.get('cross')!.set(stage, seconds);
   }
   // The cross variant first: its stages are the new ones, so a failure shows before the long emulated compiles.
-  for (const variant of [cross, emulated]) {
+  for (const variant of only === 'cross' ? [cross] : [cross, emulated]) {
     for (const stage of variant.stages.filter((s) => !shared.includes(s))) {
       times.get(variant.name)!.set(stage, buildStage(variant, stage));
     }
@@ -88,6 +93,10 @@ function main(): void {
   for (const stage of all) {
     const cell = (name: string) => (times.get(name)!.has(stage) ? times.get(name)!.get(stage)!.toFixed(1) : '-').padStart(10);
     process.stdout.write(`${stage.padEnd(24)} ${cell('emulated')} ${cell('cross')}\n`);
+  }
+  if (only === 'cross') {
+    process.stdout.write(`${'cross build'.padEnd(24)} ${'-'.padStart(10)} ${total('cross').toFixed(1).padStart(10)}\n`);
+    return;
   }
   const ratio = total('cross') / total('emulated');
   process.stdout.write(`${'full build'.padEnd(24)} ${total('emulated').toFixed(1).padStart(10)} ${total('cross').toFixed(1).padStart(10)}\n`);

@@ -14,6 +14,12 @@ cpython_configure_options() {
 	elif [ -n "${build_triple}" ]; then
 		echo "--build=${build_triple}"
 	fi
+	case "${version}" in
+		3.9.*) ;; # no such option: compile_cpython drops Lib/test before installing instead
+		# CPython's test suite and test extensions (_testcapi, …): the image drops them anyway, and
+		# building and byte-compiling them cost 36 s of a 205 s CPython 3.11 build (measured).
+		*) echo "--disable-test-modules" ;;
+	esac
 	openssl=$(source_field openssl prefix)
 	if [ -n "${openssl}" ]; then
 		echo "--with-openssl=$(target_path "${openssl}")"
@@ -140,6 +146,9 @@ compile_cpython() {
 			cross_fix_makefile
 		fi
 		make -j"$(nproc)" > "${work}/make.log" 2>&1 || { tail -n 50 "${work}/make.log"; die "make failed"; }
+		# 3.9 installs Lib/test (skipping a missing Lib folder) and byte-compiles it three times, for an
+		# image that drops it: 13 of its 27 s of make install (measured).
+		rm -rf Lib/test
 		make install > "${work}/install.log" 2>&1 || { tail -n 50 "${work}/install.log"; die "make install failed"; }
 	)
 	rm -rf "${work}"
