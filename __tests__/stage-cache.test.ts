@@ -34,7 +34,7 @@ describe('stage caches', () => {
     // GIVEN the CPython 3.12 stage of an image with nine CPythons
     const { names, read } = archive(spec(manylinux_2_28, 'x86_64'), 'build_cp312_cp312');
     // THEN its archive holds the scripts that stage runs and sources, and its one interpreter
-    expect(names).toEqual(['build-cpython.sh', 'cpython-lib.sh', 'interpreters.tsv', 'lib.sh', 'manylinux-entrypoint', 'record-build.sh']);
+    expect(names).toEqual(['build-cpython.sh', 'cpython-lib.sh', 'cross-lib.sh', 'interpreters.tsv', 'lib.sh', 'manylinux-entrypoint', 'record-build.sh']);
     const rows = read('interpreters.tsv').trimEnd().split('\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(/^cp312-cp312\tcpython\t3\.12\.\d+\t/);

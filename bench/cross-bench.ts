@@ -65,14 +65,17 @@ function main(): void {
   if (spawnSync(DOCKER, ['manifest', 'inspect', '--insecure', base], { encoding: 'utf8' }).status !== 0) {
     throw new Error(`bench: the registry does not serve ${base}; run E2E_FOREIGN=1 bash e2e/setup.sh first`);
   }
-  execFileSync(DOCKER, ['builder', 'prune', '-af'], { stdio: 'ignore' });
+  // BENCH_KEEP_CACHE=1 (while working on a stage) keeps the build cache: its figures are then not cold.
+  if (process.env.BENCH_KEEP_CACHE !== '1') {
+    execFileSync(DOCKER, ['builder', 'prune', '-af'], { stdio: 'ignore' });
+  }
   const only = process.argv[2];
   if (only !== undefined && only !== 'cross') {
     throw new Error(`bench: unknown argument ${JSON.stringify(only)}; give nothing (both variants) or "cross"`);
   }
   const emulated = writeVariant('emulated');
   const cross = writeVariant('cross');
-  const shared = emulated.stages.filter((stage) => cross.stages.includes(stage) && !/^build_cp|^image$/.test(stage));
+  const shared = emulated.stages.filter((stage) => cross.stages.includes(stage) && !/^build_cp[0-9]|^image$/.test(stage));
   process.stdout.write(`bench: ${shared.length} shared stages, then each variant's own (build cache emptied first)\n`);
   const times = new Map<string, Map<string, number>>([['emulated', new Map()], ['cross', new Map()]]);
   for (const stage of shared) {

@@ -59,7 +59,8 @@ cpython_cross_options() {
 		3.9.* | 3.10.*) ;; # they find python${version%.*} on PATH (cross_environment)
 		*) echo "--with-build-python=$(host_python "${version}")" ;;
 	esac
-	printf '%s\n' CC=gcc CXX=g++ AR=ar RANLIB=ranlib READELF=readelf \
+	# configure refuses a plain `readelf` in a cross build: the target's, by its prefixed name.
+	printf '%s\n' CC=gcc CXX=g++ AR=ar RANLIB=ranlib "READELF=$(cross_value CROSS_TRIPLE)-readelf" \
 		ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no
 }
 
@@ -108,6 +109,12 @@ cpython_prepare_sources() {
 	sqlite=$(source_field sqlite3 prefix)
 	case "$1" in
 		3.9.* | 3.10.*)
+			if is_cross; then
+				# setup.py looks for uuid.h in the build machine's /usr/include/uuid: without the sysroot's,
+				# _uuid is quietly not built (finalize.sh's gate caught it in a cross-built 3.9).
+				sed -i "s|\"/usr/include/uuid\"|\"$(cross_value SYSROOT)/usr/include/uuid\"|" setup.py
+				grep -q "$(cross_value SYSROOT)/usr/include/uuid" setup.py || die "CPython $1: setup.py has no uuid.h search folder to move into the sysroot"
+			fi
 			if [ -n "${sqlite}" ] && [ "${sqlite}" != "/usr/local" ]; then
 				sed -i "s|/usr/local/include/sqlite3|$(target_path "${sqlite}")/include|g; s|sqlite_extra_link_args = ()|sqlite_extra_link_args = ('-Wl,-rpath=${sqlite}/lib',)|g" setup.py
 				grep -q -- "-rpath=${sqlite}/lib" setup.py || die "CPython $1: setup.py has no SQLite search list to extend"

@@ -61,6 +61,8 @@ case "$(cross_value CROSS_KIND)" in
 		for name in g++ c++; do wrapper "${name}" "${clang_bin}/clang++" "${flags}"; done
 		wrapper cpp "${clang_bin}/clang" "${flags}" -E
 		for tool in ar ranlib readelf nm strip; do wrapper "${tool}" "${clang_bin}/llvm-${tool}"; done
+		# CPython's configure wants the target's readelf by its prefixed name (gcc: binutils has it).
+		wrapper "${triple}-readelf" "${clang_bin}/llvm-readelf"
 		;;
 	*) die "unknown CROSS_KIND $(cross_value CROSS_KIND)" ;;
 esac
