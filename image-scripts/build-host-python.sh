@@ -11,7 +11,7 @@ source "$(dirname "$0")/cross-lib.sh"
 version=$1
 IFS=$'\x1f' read -r url sha256 mirror < <(tsv_row interpreters.tsv version "${version}" url sha256 mirror | head -n 1) || true
 [ -n "${url:-}" ] || die "no CPython ${version} in interpreters.tsv"
-prefix="$(cross_value HOST_PYTHON_DIR)-${version}"
+prefix=$(host_python_prefix "${version}")
 work=$(mktemp -d)
 fetch_verified "${url}" "${sha256}" "${work}/$(basename "${url}")" "${mirror}"
 tar -xf "${work}/$(basename "${url}")" -C "${work}"

@@ -43,7 +43,7 @@ target_path() {
 
 # host_python VERSION: the build machine's CPython VERSION, which a cross build's make runs.
 host_python() {
-	echo "$(cross_value HOST_PYTHON_DIR)-$1/bin/python${1%.*}"
+	echo "$(host_python_prefix "$1")/bin/python${1%.*}"
 }
 
 # cpython_cross_options VERSION: configure's cross-compiling options. The compiler and tools go by

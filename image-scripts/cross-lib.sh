@@ -13,3 +13,9 @@ cross_value() {
 is_cross() {
 	[ -f "${BUILD_DIR}/cross.env" ]
 }
+
+# host_python_prefix VERSION: where the build machine's CPython VERSION is (build-host-python.sh
+# installs it there, a cross build runs it; constructs/image/layout.ts hostPythonPrefix).
+host_python_prefix() {
+	echo "$(cross_value HOST_PYTHON_DIR)-$1"
+}
