@@ -109,6 +109,32 @@ describe('ManylinuxImage', () => {
     expect(json.output.cache_images.value).toEqual(cacheFrom);
   });
 
+
+  test('each stage is built on its parents\' pushed stage images: no build runs another stage\'s steps', () => {
+    // GIVEN an image whose native and CPython stages copy from each other
+    const image = newFleet({ registry: 'ghcr.io/acme' }).fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
+    const json = synthJson(image);
+    const dockerfile = String(image.contextFiles.find((file) => file.path === 'Dockerfile')!.content);
+    const stageNames = new Set([...dockerfile.matchAll(/^FROM .* AS (\S+)$/gm)].map((m) => m[1]));
+    // THEN no FROM and no COPY --from names a stage: each names an image (a stage image or the base)
+    const sources = [...dockerfile.matchAll(/^FROM (?:--platform=\S+ )?(\S+) AS /gm), ...dockerfile.matchAll(/^COPY --from=(\S+) /gm)].map((m) => m[1]);
+    expect(sources.filter((source) => stageNames.has(source))).toEqual([]);
+    expect(dockerfile).toContain(`FROM ${image.cacheImages.find((c) => c.stage === 'build_cpython')!.reference} AS build_cp312_cp312`);
+    // AND each stage image is built after the pushes of exactly the stages it names, and no other
+    const resources = json.resource.docker_image as Record<string, any>;
+    const idOf = (stage: string) => Object.entries(resources).find(([, r]) => r.name === image.cacheImages.find((c) => c.stage === stage)!.reference)![0];
+    const pushes = json.resource.docker_registry_image as Record<string, any>;
+    const pushOf = (stage: string) => `docker_registry_image.${Object.entries(pushes).find(([, r]) => r.name === `\${docker_image.${idOf(stage)}.name}`)![0]}`;
+    for (const cache of image.cacheImages) {
+      const stage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM ', dockerfile.indexOf(` AS ${cache.stage}\n`))).split('\n\n')[0];
+      const named = image.cacheImages.filter((other) => stage.includes(`${other.reference} `) || stage.includes(`${other.reference}\n`)).map((other) => other.stage);
+      expect([cache.stage, [...cache.parents].sort()]).toEqual([cache.stage, named.sort()]);
+      const dependsOn = (resources[idOf(cache.stage)].depends_on ?? []) as string[];
+      expect([cache.stage, [...dependsOn].sort()]).toEqual([cache.stage, cache.parents.map(pushOf).sort()]);
+    }
+    expect(image.cacheImages.find((c) => c.stage === 'build_base')!.parents).toEqual(['runtime_base']);
+    expect(image.cacheImages.find((c) => c.stage === 'runtime_base')!.parents).toEqual([]);
+  });
   test('build_id is a validated string variable defaulting to local', () => {
     const image = newFleet().fleet.addImage({ policy: manylinux_2_28, arch: 'x86_64' });
     const variable = synthJson(image).variable.build_id;

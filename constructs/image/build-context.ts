@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { BUILD_ARCHIVE, IMAGE_STAGE, dockerfileStages, stageArchive } from './dockerfile-stages';
+import { BUILD_ARCHIVE, dockerfileStages, stageArchive } from './dockerfile-stages';
 import { renderDerivedDockerfile, renderDockerfile } from './dockerfile';
 import type { DerivedImageInput } from './dockerfile-stages';
 import { renderImageData } from './image-data';
@@ -57,15 +57,15 @@ export interface ImageBuild {
 
 /**
  * Renders a fleet image's build for a registry: the stage images (stage-cache.ts), each
- * stage's archive (stage-files.ts), and the Dockerfile, whose final stage is assembled from
- * the stage images by reference.
+ * stage's archive (stage-files.ts), and the Dockerfile, in which every stage is built on its
+ * parents' stage images by reference (each stage image is that Dockerfile's target).
  */
 export function renderImageBuild(spec: ImageSpec, registry: string): ImageBuild {
   const stages = dockerfileStages(spec);
   const archives = new Map([...stageFiles(spec, stages, renderImageFiles(spec))]
     .map(([stage, files]) => [stageArchive(stage), createTar(files)]));
   const caches = stageCaches(spec.id, registry, stages, archives, spec.archInfo.dockerPlatform);
-  const built = stages.flatMap((stage) => (stage.name === IMAGE_STAGE ? onStageImages(stage, caches, stages) : [stage]));
+  const built = onStageImages(stages, caches);
   return {
     files: [
       ...[...archives].map(([file, content]) => ({ path: file, mode: 0o644, content })),

@@ -12,37 +12,46 @@ export interface StageCache {
   readonly inputsHash: string;
   /** `<registry>/manylinux-fleet-cache:<image id>.<stage>.<first 24 hex of the inputs hash>` (naming.ts). */
   readonly reference: string;
+  /** The stages it builds FROM or copies from: their stage images are pushed before it is built. */
+  readonly parents: readonly string[];
 }
 
 /**
- * Every stage but the final one, each with the hash of its inputs and the reference its stage
- * image is pushed under. Each is built as its own target, reading its cache from its own
- * reference only: BuildKit's inline cache of a target holds the whole chain of that target,
- * and the engine's BuildKit (v0.8) matches a chain only inside one imported cache (it gives
- * each imported record a random id per import), so with several cache sources a stage's last
- * steps are missed even when its own cache image holds them (measured: docs/stage-cache.md).
+ * Every stage but the final one, each with the hash of its inputs, the reference its stage
+ * image is pushed under and the stages it is built on. Each is built as its own target on its
+ * parents' stage images (onStageImages), reading its cache from its own reference only: the
+ * engine's BuildKit (v0.8) matches a chain of steps only inside one imported cache (it gives
+ * each imported record a random id per import), so a build must have one cache source and as
+ * few steps as possible that another build shares (measured: docs/stage-cache.md).
  */
 export function stageCaches(imageId: string, registry: string, stages: readonly Stage[], archives: ReadonlyMap<string, Buffer>, platform: string): StageCache[] {
-  return stages.filter((stage) => stage.name !== IMAGE_STAGE).map((stage) => {
+  const cached = new Set(stages.map((stage) => stage.name).filter((name) => name !== IMAGE_STAGE));
+  return stages.filter((stage) => cached.has(stage.name)).map((stage) => {
     const inputsHash = stageInputsHash(stage.name, stages, archives, platform);
-    return { stage: stage.name, inputsHash, reference: `${cacheRepositoryOf(registry)}:${cacheTag(imageId, stage.name, inputsHash)}` };
+    return {
+      stage: stage.name,
+      inputsHash,
+      reference: `${cacheRepositoryOf(registry)}:${cacheTag(imageId, stage.name, inputsHash)}`,
+      parents: [...new Set(stageSources(stage))].filter((name) => cached.has(name)),
+    };
   });
 }
 
 /**
- * The final stage built on the stage images: FROM and every COPY --from name a stage's image
- * by its reference instead of the stage, so the image is assembled from exactly what the stage
- * images hold, without BuildKit having to match any stage's cache again. A stage image of
- * another platform (a cross stage, built on the build machine's) is named through a stage of
- * its own, `FROM --platform=… <reference> AS <stage>_image`: COPY --from a reference resolves
- * it for the image's platform. Returns those stages, then the final one.
+ * Every stage built on the stage images: each FROM and COPY --from that names a stage names
+ * its stage image by reference instead, so a stage (the final one included) is built from
+ * exactly what its parents' stage images hold, and no build runs or matches another stage's
+ * steps. A stage built on a parent of another platform (a cross stage) gets the parent's
+ * platform on its FROM; a stage image of another platform copied from is named through an
+ * alias stage, `FROM --platform=… <reference> AS <stage>_image` (COPY --from a reference
+ * resolves it for the build's platform). Returns the alias stages, then the stages.
  */
-export function onStageImages(stage: Stage, caches: readonly StageCache[], stages: readonly Stage[] = []): Stage[] {
+export function onStageImages(stages: readonly Stage[], caches: readonly StageCache[]): Stage[] {
   const references = new Map(caches.map((cache) => [cache.stage, cache.reference]));
   const aliases = new Map<string, Stage>();
-  const resolve = (name: string, copied: boolean) => {
+  const copySource = (name: string) => {
     const reference = references.get(name);
-    const platform = copied ? stagePlatform(name, stages) : undefined;
+    const platform = stagePlatform(name, stages);
     if (reference === undefined || platform === undefined) {
       return reference ?? name;
     }
@@ -50,13 +59,23 @@ export function onStageImages(stage: Stage, caches: readonly StageCache[], stage
     aliases.set(alias, { name: alias, from: reference, platform, instructions: [] });
     return alias;
   };
-  const final: Stage = {
-    ...stage,
-    from: resolve(stage.from, false),
-    instructions: stage.instructions.map((instruction): Instruction =>
-      (instruction.kind === 'copy' && instruction.from ? { ...instruction, from: resolve(instruction.from, true) } : instruction)),
-  };
-  return [...aliases.values(), final];
+  const built = stages.map((stage): Stage => {
+    const parent = references.get(stage.from);
+    const platform = stage.platform ?? (parent === undefined ? undefined : stagePlatform(stage.from, stages));
+    return {
+      ...stage,
+      from: parent ?? stage.from,
+      ...(platform === undefined ? {} : { platform }),
+      instructions: stage.instructions.map((instruction): Instruction =>
+        (instruction.kind === 'copy' && instruction.from ? { ...instruction, from: copySource(instruction.from) } : instruction)),
+    };
+  });
+  return [...aliases.values(), ...built];
+}
+
+/** The stages a stage builds FROM or copies from (names that are no stage are images). */
+function stageSources(stage: Stage): string[] {
+  return [stage.from, ...stage.instructions.flatMap((instruction) => (instruction.kind === 'copy' && instruction.from ? [instruction.from] : []))];
 }
 
 /** The platform a stage runs on when it is not the image's: its own FROM --platform, or its parent stage's. */
@@ -86,8 +105,7 @@ export function stageInputsHash(name: string, stages: readonly Stage[], archives
       return;
     }
     needed.add(stageName);
-    visit(stage.from);
-    stage.instructions.forEach((instruction) => instruction.kind === 'copy' && instruction.from && visit(instruction.from));
+    stageSources(stage).forEach(visit);
   };
   visit(name);
   const hash = createHash('sha256').update(`platform ${platform}\n`);

@@ -54,6 +54,8 @@ export interface CacheImage {
   /** `<cache repository>:<image id>.<stage>.<inputs hash>` (naming.ts). */
   readonly reference: string;
   readonly inputsHash: string;
+  /** The stages it is built on (their stage images are pushed first). */
+  readonly parents: readonly string[];
 }
 
 /** The resources every image stack has. */
@@ -65,9 +67,9 @@ export interface ImageStackParts {
 /**
  * Fills an image stack: backend, Docker provider, the `build_id` variable, the build context
  * (written into the stack's folder at synth, never before), one stage image per stage (built
- * as that target with BuildKit's inline cache, its own reference as `cache_from`, and pushed),
- * the image built on the stage images with `triggers` = spec hash, and a push per tag (content tag, build id,
- * latest, extra tags). Every push has keep_remotely: no published tag is ever deleted.
+ * as that target on its parents' pushed stage images, with BuildKit's inline cache and its own
+ * reference as `cache_from`, and pushed), the image built on the stage images with `triggers` =
+ * spec hash, and a push per tag (content tag, build id, latest, extra tags). Every push has keep_remotely: no published tag is ever deleted.
  */
 export function addImageResources(stack: TerraformStack, props: ImageStackProps): ImageStackParts {
   addBackend(stack, props.backend);
@@ -101,9 +103,11 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
   const timeouts = { create: `${props.buildTimeoutMinutes}m`, update: `${props.buildTimeoutMinutes}m` };
   // A fresh engine (a CI runner) has no build cache: each stage image is looked up in the
   // registry under the hash of its inputs (cache_from: that reference alone, see stage-cache.ts),
-  // built only on a miss, and pushed with its cache metadata (BUILDKIT_INLINE_CACHE).
+  // built only on a miss, and pushed with its cache metadata (BUILDKIT_INLINE_CACHE). Its
+  // Dockerfile stage is written on its parents' stage images, so it is built after their pushes.
   const cacheScope = new Construct(stack, 'Cache');
-  const cachePushes = props.caches.map((cache) => {
+  const pushes = new Map<string, RegistryImage>();
+  for (const cache of props.caches) {
     const stageImage = new Image(cacheScope, cache.stage, {
       name: cache.reference,
       buildAttribute: {
@@ -113,12 +117,20 @@ export function addImageResources(stack: TerraformStack, props: ImageStackProps)
       triggers: { inputs_hash: cache.inputsHash },
       keepLocally: true,
       timeouts,
+      dependsOn: cache.parents.map((parent) => {
+        const push = pushes.get(parent);
+        if (push === undefined) {
+          throw new Error(`stage ${cache.stage} is built on ${parent}, which has no stage image before it`);
+        }
+        return push;
+      }),
     });
     // Pushed once per inputs hash: a later rebuild of the same stage from its cache (a fresh
     // runner) makes an image whose inline cache lacks the links of the steps it took from the
     // cache; pushing that over the tag would make the next cold build miss (measured).
-    return new RegistryImage(cacheScope, `${cache.stage}-push`, { name: stageImage.name, keepRemotely: true, triggers: { inputs_hash: cache.inputsHash } });
-  });
+    pushes.set(cache.stage, new RegistryImage(cacheScope, `${cache.stage}-push`, { name: stageImage.name, keepRemotely: true, triggers: { inputs_hash: cache.inputsHash } }));
+  }
+  const cachePushes = [...pushes.values()];
 
   // The final stage is built FROM the runtime base's stage image and copies from the others by
   // reference (stage-cache.ts onStageImages): no stage is rebuilt for it.
