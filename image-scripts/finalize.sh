@@ -13,10 +13,12 @@ mkdir -p "${PYTHON_DIR}" "${BIN_DIR}"
 run_ldconfig
 
 # libpython*.a stays, for embedding only, packed into one archive (each is many megabytes);
-# every other static library under the internal folder goes.
+# every other static library under the internal folder goes. xz -2 on every core: measured in
+# the e2e manylinux_2_36 image (libpython3.11.a 43 MB + libpython3.13.a 65 MB, 2 cores), 4.9 s
+# for 20.6 MB against 98.4 s for 17.1 MB with -9e, the slowest step of the final stage.
 mapfile -t static_libs < <(cd "${INTERNAL_DIR}" && find . -path './cpython-*/lib/libpython*.a' | sort)
 if [ "${#static_libs[@]}" -gt 0 ]; then
-	(cd "${INTERNAL_DIR}" && XZ_OPT=-9e tar -cJf "$(fleet_value STATIC_LIBS_ARCHIVE)" "${static_libs[@]}")
+	(cd "${INTERNAL_DIR}" && XZ_OPT='-2 -T0' tar -cJf "$(fleet_value STATIC_LIBS_ARCHIVE)" "${static_libs[@]}")
 fi
 find "${INTERNAL_DIR}" -name '*.a' -delete
 
