@@ -87,13 +87,13 @@ describe('cross stages', () => {
   test('the final stage copies a cross stage\'s image through a stage of the build machine\'s platform', () => {
     const dockerfile = String(renderImageContext(armv7l(), 'localhost:5000').find((file) => file.path === 'Dockerfile')!.content);
     const byName = stages(dockerfile);
-    const alias = byName.get('build_cp311_cp311_image')!;
+    const alias = byName.get('build_cp311_cp311-image')!;
     expect(alias.from).toMatch(/^--platform=linux\/amd64 localhost:5000\/manylinux-fleet-cache:manylinux_2_31_armv7l\.build_cp311_cp311\.[0-9a-f]{24}$/);
     expect(alias.body).toEqual([]);
-    expect(byName.get('image')!.body).toContain('COPY --from=build_cp311_cp311_image /opt/_internal/cpython-3.11.2 /opt/_internal/cpython-3.11.2');
+    expect(byName.get('image')!.body).toContain('COPY --from=build_cp311_cp311-image /opt/_internal/cpython-3.11.2 /opt/_internal/cpython-3.11.2');
     // A cross stage built on a stage image names the build machine's platform on its FROM
     expect(byName.get('build_cp311_cp311')!.from).toMatch(/^--platform=linux\/amd64 localhost:5000\/manylinux-fleet-cache:manylinux_2_31_armv7l\.cross_sysroot\.[0-9a-f]{24}$/);
-    expect(byName.get('build_cp311_cp311')!.body).toContain('COPY --from=host_python_3_11_2_image /opt/_internal/host-python-3.11.2 /opt/_internal/host-python-3.11.2');
+    expect(byName.get('build_cp311_cp311')!.body).toContain('COPY --from=host_python_3_11_2-image /opt/_internal/host-python-3.11.2 /opt/_internal/host-python-3.11.2');
     // and the sysroot copies the target's CPython build root by reference, for the image's platform
     expect(byName.get('cross_sysroot')!.body[0]).toMatch(/^COPY --from=localhost:5000\/manylinux-fleet-cache:manylinux_2_31_armv7l\.build_cpython\.[0-9a-f]{24} \/ \/opt\/_internal\/sysroot\/$/);
     // The runtime base is the image's own platform: named by its reference directly.

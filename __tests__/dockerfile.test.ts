@@ -53,7 +53,7 @@ describe('renderDockerfile', () => {
     expect(text.trimEnd().split('\n').pop()).toBe('CMD ["/bin/bash"]');
   });
 
-  test('uses no BuildKit-only syntax (the provider may use the classic builder)', () => {
+  test('uses only the syntax of the engine\'s built-in frontend (no # syntax= line, no --chmod, --mount or heredoc)', () => {
     const text = renderDockerfile(spec(manylinux2014, 's390x'));
     expect(text).not.toMatch(/# syntax=|--chmod|--mount|<</);
   });

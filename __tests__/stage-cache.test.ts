@@ -2,6 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderImageBuild } from '../constructs';
+import { STAGE_CACHE_FORMAT, stageInputsHash } from '../constructs/image/stage-cache';
+import { dockerfileStages } from '../constructs/image/dockerfile-stages';
 import { CPYTHON_3_13_DEBIAN, e2eImageOptions } from '../e2e/fleet';
 import { SQLITE, manylinux_2_28 } from '../policies';
 import { tempDir } from './helpers/fleet';
@@ -69,6 +71,19 @@ describe('stage caches', () => {
     const changed = Object.keys(before).filter((stage) => before[stage] !== after[stage]).sort();
     const cpythons = Object.keys(before).filter((stage) => /^build_cp\d/.test(stage));
     expect(changed).toEqual(['build_cpython', 'build_sqlite3', ...cpythons].sort());
+  });
+
+  test('the way stage images are built is part of every hash: stage images built the old way are never read', () => {
+    // GIVEN an image's stages, hashed under today's cache format and under an earlier one
+    const s = spec(manylinux_2_28, 'x86_64');
+    const stages = dockerfileStages(s);
+    const today = hashes(s);
+    expect(STAGE_CACHE_FORMAT).toMatch(/^stage-cache 2: /);
+    // THEN the hashes the build uses are today's format's, and no stage keeps its hash under another format
+    for (const stage of ['runtime_base', 'build_base', 'build_cp312_cp312']) {
+      expect(stageInputsHash(stage, stages, new Map(), 'linux/amd64')).not.toBe(stageInputsHash(stage, stages, new Map(), 'linux/amd64', 'stage-cache 1'));
+    }
+    expect(today.runtime_base).not.toBe(stageInputsHash('runtime_base', stages, new Map(), 'linux/amd64', 'stage-cache 1'));
   });
 
   test('another base image or platform changes every stage', () => {

@@ -110,7 +110,8 @@ export function orderNativeBuilds(builds: readonly NativeSource[]): NativeSource
  * environment contract, the entrypoint), a build base (compile-only headers), one stage per
  * native dependency and per CPython (BuildKit builds them in parallel), and the final image
  * assembled on the runtime base from their outputs. Each stage unpacks its own archive
- * (stageArchive) just before the step that reads it. Only the classic builder's syntax is used.
+ * (stageArchive) just before the step that reads it. Only the syntax of the engine's built-in
+ * Dockerfile frontend is used.
  */
 export function dockerfileStages(spec: ImageSpec): Stage[] {
   const from = spec.baseDigest ? `${spec.baseReference}@${spec.baseDigest}` : spec.baseReference;

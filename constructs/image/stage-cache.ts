@@ -43,7 +43,7 @@ export function stageCaches(imageId: string, registry: string, stages: readonly 
  * exactly what its parents' stage images hold, and no build runs or matches another stage's
  * steps. A stage built on a parent of another platform (a cross stage) gets the parent's
  * platform on its FROM; a stage image of another platform copied from is named through an
- * alias stage, `FROM --platform=… <reference> AS <stage>_image` (COPY --from a reference
+ * alias stage, `FROM --platform=… <reference> AS <stage>-image` (COPY --from a reference
  * resolves it for the build's platform). Returns the alias stages, then the stages.
  */
 export function onStageImages(stages: readonly Stage[], caches: readonly StageCache[]): Stage[] {
@@ -55,7 +55,8 @@ export function onStageImages(stages: readonly Stage[], caches: readonly StageCa
     if (reference === undefined || platform === undefined) {
       return reference ?? name;
     }
-    const alias = `${name}_image`;
+    // A `-` no stage name has (buildStageName), so no alias can take a stage's name.
+    const alias = `${name}-image`;
     aliases.set(alias, { name: alias, from: reference, platform, instructions: [] });
     return alias;
   };
@@ -90,13 +91,22 @@ export function stagePlatform(name: string, stages: readonly Stage[]): string | 
 }
 
 /**
- * sha256 over what a stage's result depends on: the platform, and for the stage and every
+ * How stage images are built, hashed with their inputs: a stage image built another way (until
+ * version 2, each stage a target of one chain of stages, its inline cache starting at the base
+ * image) holds no cache a build of today's can match, so it must never be found under a tag a
+ * build of today reads. Bump it whenever the way a stage is built changes.
+ */
+export const STAGE_CACHE_FORMAT = 'stage-cache 2: each stage built on its parents\' stage images';
+
+/**
+ * sha256 over what a stage's result depends on: the cache format, the platform, and for the stage and every
  * stage it builds FROM or copies from (transitively, in Dockerfile order) its Dockerfile text
  * (the base image reference included) and the sha256 of the archive it unpacks. These are the
  * inputs of BuildKit's cache keys for the stage, so a cache image addressed by this hash is
  * never one built from other inputs (and BuildKit checks its own keys on top).
  */
-export function stageInputsHash(name: string, stages: readonly Stage[], archives: ReadonlyMap<string, Buffer>, platform: string): string {
+export function stageInputsHash(name: string, stages: readonly Stage[], archives: ReadonlyMap<string, Buffer>, platform: string,
+  format: string = STAGE_CACHE_FORMAT): string {
   const byName = new Map(stages.map((stage) => [stage.name, stage]));
   const needed = new Set<string>();
   const visit = (stageName: string) => {
@@ -108,7 +118,7 @@ export function stageInputsHash(name: string, stages: readonly Stage[], archives
     stageSources(stage).forEach(visit);
   };
   visit(name);
-  const hash = createHash('sha256').update(`platform ${platform}\n`);
+  const hash = createHash('sha256').update(`${format}\nplatform ${platform}\n`);
   for (const stage of stages.filter((s) => needed.has(s.name))) {
     const archive = archives.get(stageArchive(stage.name));
     hash.update(`${renderStage(stage)}\n${archive ? createHash('sha256').update(archive).digest('hex') : '-'}\n\n`);
