@@ -10,7 +10,7 @@
  * CPythons, cross-compiled CPythons, final stage) and the emulated variant's (CPythons, final stage). A variant's full build time is the sum of its stages.
  * Target (issue "Emulated architectures at native speed"): cross / emulated <= 1/3.
  *
- * Needs the e2e engine, registry and foreign bases: `E2E_FOREIGN=1 bash e2e/setup.sh`.
+ * Needs the e2e engine, registry and foreign bases: `bash e2e/setup.sh`.
  * `npm run bench:cross -- cross` builds the shared and the cross variant's stages only (no ratio).
  */
 import { execFileSync, spawnSync } from 'child_process';
@@ -63,7 +63,7 @@ function buildStage(variant: Variant, stage: string): number {
 function main(): void {
   const base = e2eForeignBases(REGISTRY).bullseyeArmhf;
   if (spawnSync(DOCKER, ['manifest', 'inspect', '--insecure', base], { encoding: 'utf8' }).status !== 0) {
-    throw new Error(`bench: the registry does not serve ${base}; run E2E_FOREIGN=1 bash e2e/setup.sh first`);
+    throw new Error(`bench: the registry does not serve ${base}; run bash e2e/setup.sh first`);
   }
   // BENCH_KEEP_CACHE=1 (while working on a stage) keeps the build cache: its figures are then not cold.
   if (process.env.BENCH_KEEP_CACHE !== '1') {

@@ -85,6 +85,7 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   const lock = options.baseLock ? readBaseLock(options.baseLock) : undefined;
   const baseDigest = (reference: string) => (lock ? lockedBaseDigest(lock, reference, 'x86_64') ?? undefined : undefined);
   const interpreters = [options.swapCpython ? CPYTHON_3_13_DEBIAN : CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN];
+  const armhf = e2eForeignBases(options.registry).bullseyeArmhf;
   const images: ImageOptions[] = [{
     policy: manylinux_2_36, arch: 'x86_64',
     baseImage: { ...DEBIAN_12, references: { x86_64: bases.bookworm } }, baseDigest: baseDigest(bases.bookworm), toolchain: DEBIAN_12_GCC,
@@ -101,10 +102,11 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
       nativeBuilds: E2E_NATIVE_BUILDS, sourceMirrors: E2E_SOURCE_MIRRORS,
     });
   }
+  images.push(e2eArmv7lImageOptions({ registry: options.registry, baseDigest: lock ? lockedBaseDigest(lock, armhf, 'armv7l') ?? undefined : undefined }));
   return images;
 }
 
-/** The debootstrap-made foreign bases (e2e/setup.sh makes them when asked: `E2E_FOREIGN=1`). */
+/** The debootstrap-made foreign bases (e2e/setup.sh makes them). */
 export function e2eForeignBases(registry: string = E2E_REGISTRY): { bullseyeArmhf: string } {
   return { bullseyeArmhf: `${registry}/fleet-e2e/armhf/debian:bullseye` };
 }
@@ -113,16 +115,18 @@ export function e2eForeignBases(registry: string = E2E_REGISTRY): { bullseyeArmh
  * The manylinux_2_31 armv7l image on a Debian 11 armhf base, built on this x86_64 machine: its
  * own steps run under QEMU, its CPythons cross-compile on the machine (policies/
  * cross-toolchains.ts), unless `crossCompile: false`. Lean, as a foreign image should be: cp39
- * for cibuildwheel, cp311 for the tools, no source builds. `npm run bench:cross` builds it
- * both ways; the e2e suite does not deploy it yet (CI time).
+ * for cibuildwheel, cp311 for the tools, no source builds: libtool, which the published images
+ * build from source, comes from the distro here (a build under QEMU would cost minutes of CI;
+ * the in-image suite's autotools project needs one). The e2e suite deploys it cross-compiled
+ * (the data's choice); `npm run bench:cross` builds it both ways.
  */
-export function e2eArmv7lImageOptions(options: { readonly registry?: string; readonly crossCompile?: boolean } = {}): ImageOptions {
+export function e2eArmv7lImageOptions(options: { readonly registry?: string; readonly crossCompile?: boolean; readonly baseDigest?: string } = {}): ImageOptions {
   const bases = e2eBases(options.registry);
   return {
-    policy: manylinux_2_31, arch: 'armv7l', buildArch: 'x86_64', crossCompile: options.crossCompile,
+    policy: manylinux_2_31, arch: 'armv7l', buildArch: 'x86_64', crossCompile: options.crossCompile, baseDigest: options.baseDigest,
     baseImage: { ...DEBIAN_11, references: { x86_64: bases.bullseye, armv7l: e2eForeignBases(options.registry).bullseyeArmhf } },
     toolchain: DEBIAN_11_GCC, interpreters: [CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN], toolsPython: E2E_TOOLS_PYTHON,
-    nativeBuilds: [], extraPackages: DISTRO_PACKAGES, buildCaCertificates: localCaCertificates(),
+    nativeBuilds: [], extraPackages: [...DISTRO_PACKAGES, 'libtool'], buildCaCertificates: localCaCertificates(),
   };
 }
 

@@ -29,18 +29,13 @@ SPDX_TOOLS_VERSION=0.8.5
 
 step() { echo "== e2e setup: $*"; }
 
-packages=(docker.io docker-registry debootstrap shellcheck curl)
-# E2E_FOREIGN=1 also makes the foreign bases (the armv7l image: `npm run bench:cross`). Their
-# steps run through QEMU's user-mode emulators, registered with binfmt_misc with the F flag (a
-# container needs no emulator inside); qemu-user-static registers them when it is installed,
-# which needs binfmt_misc mounted first.
-FOREIGN=${E2E_FOREIGN:-0}
-if [ "${FOREIGN}" = 1 ]; then
-	if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then
-		step "mounting binfmt_misc"
-		mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-	fi
-	packages+=(qemu-user-static binfmt-support)
+# qemu-user-static: the armv7l image's own steps (and its base's debootstrap second stage) run
+# through QEMU's user-mode emulators, registered with binfmt_misc with the F flag (a container
+# needs no emulator inside); the package registers them on install, with binfmt_misc mounted.
+packages=(docker.io docker-registry debootstrap shellcheck curl qemu-user-static binfmt-support)
+if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then
+	step "mounting binfmt_misc"
+	mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
 fi
 missing=()
 for package in "${packages[@]}"; do
@@ -143,17 +138,15 @@ mirror=$(sed -n 's/^URIs: //p' /etc/apt/sources.list.d/debian.sources 2>/dev/nul
 mirror=${mirror:-http://deb.debian.org/debian}
 mkdir -p "${STATE}/bases"
 # The bases: suite, Debian architecture, Docker platform, image (e2e/fleet.ts names the same
-# images; a foreign architecture's would be named as Docker Hub names its per-architecture
-# official images, `i386/debian`).
+# images; a foreign architecture's is named as Docker Hub names its per-architecture official
+# images, `arm32v7/debian`, here `armhf/debian`).
 BASES=(
 	"bookworm amd64 linux/amd64 fleet-e2e/debian:bookworm"
 	"bullseye amd64 linux/amd64 fleet-e2e/debian:bullseye"
+	"bullseye armhf linux/arm/v7 fleet-e2e/armhf/debian:bullseye"
 )
-if [ "${FOREIGN}" = 1 ]; then
-	# Registered on install; after a reboot (binfmt_misc mounted again, empty), register again.
-	[ -e /proc/sys/fs/binfmt_misc/qemu-arm ] || update-binfmts --enable qemu-arm
-	BASES+=("bullseye armhf linux/arm/v7 fleet-e2e/armhf/debian:bullseye")
-fi
+# Registered on install; after a reboot (binfmt_misc mounted again, empty), register again.
+[ -e /proc/sys/fs/binfmt_misc/qemu-arm ] || update-binfmts --enable qemu-arm
 # make_base SUITE ARCH: a minbase root made with debootstrap, kept as a tar: the suite empties
 # the engine, a later run imports it again.
 make_base() {

@@ -11,6 +11,7 @@ import { ARCHITECTURES, PUBLISHED_POLICIES, policyArches } from '../../policies'
 import type { Arch } from '../../policies';
 import { expectCibuildwheelWheels } from './cibuildwheel';
 import { expectImageSbom } from './image-sbom';
+import { newSummary, writeSummary } from './summary';
 import { assembleManifest, DOCKER_LIST_TYPE, machineOf, pushedEntries, registryList } from './multi-arch';
 import { e2eBases } from '../../e2e/fleet';
 import {
@@ -21,25 +22,15 @@ import type { E2eEnvironment } from './harness';
 const env: E2eEnvironment = loadEnvironment();
 const BUILD_ID = `${new Date().toISOString().slice(0, 10).replace(/-/g, '.')}-1`;
 const STATE_DIR = path.join(STATE, 'state');
-const IMAGES = ['manylinux_2_31_x86_64', 'manylinux_2_36_x86_64'];
+/** The armv7l image is built on this x86_64 machine: its own steps under QEMU, its CPythons cross-compiled. */
+const ARMV7L = 'manylinux_2_31_armv7l';
+const IMAGES = ['manylinux_2_31_x86_64', 'manylinux_2_36_x86_64', ARMV7L];
 const RUN_TESTS = `${LAYOUT.BUILD_DIR}/run-tests.sh`;
-const summary = {
-  firstBuildSeconds: {} as Record<string, number>, firstBuildSteps: {} as Record<string, number>, noopPlanSeconds: {} as Record<string, number>,
-  imagesChanged: [] as string[], imagesRebuilt: [] as string[], stepsExecutedAfterChange: {} as Record<string, number>,
-  cibuildwheelSeconds: {} as Record<string, number>, cacheImages: {} as Record<string, number>,
-  sbomPackages: {} as Record<string, { distro: number; total: number }>, manifests: [] as string[],
-  registryMegabytes: { images: 0, cache: 0, cacheOnly: 0 },
-  coldRebuild: {
-    image: '', compilesRun: [] as string[], seconds: 0, fullColdBuildSeconds: 0, ratio: 0,
-    // Diagnostics: compile stages whose build id in the first deploy's image differs from the
-    // one in their own cache image, and each compile's seconds in the rebuilt image.
-    firstDeployDiffersFromCache: [] as string[], compileSeconds: {} as Record<string, number>,
-  },
-};
+const summary = newSummary();
 const MB = 1024 * 1024;
 const CHANGED = 'manylinux_2_36_x86_64';
-/** The policy whose manifest list the suite assembles: every e2e image of it is listed. */
-const LISTED_POLICY = 'manylinux_2_36';
+/** The policy whose manifest list the suite assembles: every e2e image of it is listed (x86_64 and armv7l). */
+const LISTED_POLICY = 'manylinux_2_31';
 /** The e2e fleet's base lock, written by `fleet update bases` in the first step that needs it. */
 const BASE_LOCK = path.join(STATE, 'bases.json');
 
@@ -71,29 +62,7 @@ beforeAll(() => {
   }
 });
 
-afterAll(() => {
-  const lines = [
-    'e2e summary',
-    ...Object.entries(summary.firstBuildSeconds).map(([id, s]) => `  first build + push ${id}: ${s.toFixed(1)} s`),
-    ...Object.entries(summary.noopPlanSeconds).map(([id, s]) => `  no-op plan ${id}: ${s.toFixed(1)} s`),
-    ...Object.entries(summary.firstBuildSteps).map(([id, n]) => `  first build ${id}: ${n} build steps executed`),
-    ...Object.entries(summary.cacheImages).map(([id, n]) => `  stage cache images of ${id}: ${n}`),
-    `  registry: images ${summary.registryMegabytes.images.toFixed(0)} MB, stage caches ${summary.registryMegabytes.cache.toFixed(0)} MB `
-      + `(${summary.registryMegabytes.cacheOnly.toFixed(0)} MB in no image)`,
-    `  after changing one CPython: images changed ${summary.imagesChanged.length} (${summary.imagesChanged.join(', ')}), images rebuilt ${summary.imagesRebuilt.length} (${summary.imagesRebuilt.join(', ')})`,
-    ...Object.entries(summary.stepsExecutedAfterChange).map(([id, n]) => `  after the change ${id}: ${n} build steps of the final stage executed`),
-    `  cold-engine rebuild of ${summary.coldRebuild.image} after swapping one CPython: CPython compiles run ${summary.coldRebuild.compilesRun.length} `
-      + `(${summary.coldRebuild.compilesRun.join(', ')}), ${summary.coldRebuild.seconds.toFixed(1)} s; full cold build ${summary.coldRebuild.fullColdBuildSeconds.toFixed(1)} s; `
-      + `ratio ${summary.coldRebuild.ratio.toFixed(2)}`,
-    `  first deploy's compile stages whose build id differs from their cache image's: ${summary.coldRebuild.firstDeployDiffersFromCache.join(', ') || 'none'}`,
-    `  compile seconds recorded in the rebuilt image: ${Object.entries(summary.coldRebuild.compileSeconds).map(([s, n]) => `${s} ${n}`).join(', ')}`,
-    ...Object.entries(summary.cibuildwheelSeconds).map(([frontend, s]) => `  cibuildwheel with the ${frontend} frontend: ${s.toFixed(1)} s`),
-    ...summary.manifests.map((line) => `  multi-arch manifest pushed: ${line}`),
-    ...Object.entries(summary.sbomPackages).map(([id, n]) => `  in-image SBOM of ${id}: ${n.total} packages, ${n.distro} of them distro packages`),
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-  fs.writeFileSync(path.join(STATE, 'summary.json'), JSON.stringify(summary, null, 2));
-});
+afterAll(() => writeSummary(summary));
 
 test('terraform init and validate pass for every stack of the default fleet and the github stack', () => {
   const stacks = synth('synth default fleet', 'main.ts', path.join(STATE, 'out-default'));
@@ -116,10 +85,12 @@ test('fleet update bases pins the e2e bases to the digests the registry serves, 
   expect(listed).toContain(`${IMAGES.length} build FROM an unpinned base tag`);
   // WHEN its bases are updated through the registry API
   const update = run('fleet update bases', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'update', 'bases', '--manifest', unpinned, '--lock', BASE_LOCK]);
-  expect(update.stdout).toContain(`${BASE_LOCK}: 2 of 2 bases pinned`);
+  expect(update.stdout).toContain(`${BASE_LOCK}: 3 of 3 bases pinned`);
   // THEN each image's Dockerfile builds FROM its base at the digest the registry serves for the tag
   const stacks = e2eSynth('pinned');
-  for (const [id, repository, suite] of [['manylinux_2_36_x86_64', 'fleet-e2e/debian', 'bookworm'], ['manylinux_2_31_x86_64', 'fleet-e2e/debian', 'bullseye']]) {
+  for (const [id, repository, suite] of [
+    ['manylinux_2_36_x86_64', 'fleet-e2e/debian', 'bookworm'], ['manylinux_2_31_x86_64', 'fleet-e2e/debian', 'bullseye'], [ARMV7L, 'fleet-e2e/armhf/debian', 'bullseye'],
+  ]) {
     const digest = await registryDigest(env, repository, suite);
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     const dockerfile = fs.readFileSync(path.join(stackDir(stacks, id), 'context', 'Dockerfile'), 'utf8');
@@ -135,9 +106,20 @@ test('deploy builds each e2e image with the provider and the registry serves its
   stacksV1 = e2eSynth('v1');
   // One at a time, the image whose cold build the stage-cache step compares with first: this
   // machine is CPU-bound while it builds, so side-by-side deploys save nothing (docs/e2e.md, suite time).
-  for (const id of [CHANGED, ...IMAGES.filter((other) => other !== CHANGED)]) {
+  for (const id of [CHANGED, ...IMAGES.filter((other) => other !== CHANGED && other !== ARMV7L)]) {
     await deployFirst(id);
   }
+});
+
+test('deploy builds the armv7l image on this x86_64 machine, its CPythons cross-compiled, and the registry serves its three tags', async () => {
+  await deployFirst(ARMV7L);
+  // Each CPython of the image says it was configured to build on x86_64 for 32-bit Arm: the
+  // compile stages ran on the machine, not under QEMU (the data's choice for this image).
+  const reference = output(stackDir(stacksV1, ARMV7L), 'content_tag');
+  const built = run('configure triples of the armv7l CPythons', env.docker, ['run', '--rm', reference, 'bash', '-c',
+    'for python in /opt/python/cp3*/bin/python; do "$python" -c \'import sysconfig as s; print(s.get_config_var("BUILD_GNU_TYPE"), s.get_config_var("HOST_GNU_TYPE"))\'; done']).stdout;
+  expect(built.trim().split('\n')).toEqual(['x86_64-pc-linux-gnu arm-unknown-linux-gnueabihf', 'x86_64-pc-linux-gnu arm-unknown-linux-gnueabihf']);
+  summary.compileSeconds[ARMV7L] = Object.fromEntries(Object.entries(buildRecords(env, reference, LAYOUT.BUILD_RECORDS)).map(([stage, record]) => [stage, record.seconds]));
 });
 
 /** The first deploy of one image: builds, pushes and checks its three tags and its stage caches. */
@@ -251,7 +233,13 @@ test('cibuildwheel builds, repairs and tests a wheel for every CPython in the ma
   }
 });
 
-test('the manylinux_2_36 manifest list, assembled as the workflow does, lists each arch\'s pushed image; a pull by platform runs that machine', async () => {
+test('cibuildwheel builds, repairs and tests a wheel for every CPython in the armv7l image, under QEMU, as a project would for armv7l', () => {
+  // GIVEN the armv7l image as the deploy step pushed it, named by CIBW_MANYLINUX_ARMV7L_IMAGE with
+  // CIBW_ARCHS=armv7l; THEN each CPython's wheel is built, repaired to manylinux_2_31_armv7l and tested
+  summary.cibuildwheelSeconds['build (armv7l)'] = expectCibuildwheelWheels(env, `${env.registry}/${ARMV7L}:${BUILD_ID}`, 'manylinux_2_31', 'armv7l', 'build');
+});
+
+test('the manylinux_2_31 manifest list, assembled as the workflow does, lists each arch\'s pushed image; a pull by platform runs that machine', async () => {
   // GIVEN the per-arch pushes of the policy (their content tags, as the workflow names them)
   const sources = IMAGES.filter((id) => id.startsWith(`${LISTED_POLICY}_`)).map((id) => ({
     platform: ARCHITECTURES[id.slice(LISTED_POLICY.length + 1) as Arch].dockerPlatform, reference: output(stackDir(stacksV1, id), 'content_tag'),
@@ -266,12 +254,13 @@ test('the manylinux_2_36 manifest list, assembled as the workflow does, lists ea
   expect(pushed.map((line) => line.split(' ')[0])).toEqual([`${target}:${BUILD_ID}`, `${target}:latest`]);
   for (const [tag, line] of [[BUILD_ID, pushed[0]], ['latest', pushed[1]]]) {
     const list = await registryList(env, LISTED_POLICY, tag);
-    expect([tag, list.mediaType, list.entries.map((entry) => entry.platform)]).toEqual([tag, DOCKER_LIST_TYPE, ['linux/amd64']]);
+    expect([tag, list.mediaType, list.entries.map((entry) => entry.platform)]).toEqual([tag, DOCKER_LIST_TYPE, ['linux/amd64', 'linux/arm/v7']]);
     expect(list.entries).toEqual(expected);
     expect(list.digest).toBe(line.split(' ')[1]);
   }
   // AND pulling the policy by platform runs that machine
   expect(machineOf(env, `${target}:latest`, 'linux/amd64')).toEqual({ uname: 'x86_64', auditwheelArch: 'x86_64' });
+  expect(machineOf(env, `${target}:latest`, 'linux/arm/v7')).toEqual({ uname: 'armv7l', auditwheelArch: 'armv7l' });
 });
 
 test('a C-extension wheel built in the manylinux_2_36 image is repaired to its policy and imports on a clean Debian 12', () => {
@@ -370,11 +359,13 @@ test('removing an image from the fleet (and even destroying its stack) leaves it
   const published = await registryTags(env, removed);
   expect(published).toEqual(expect.arrayContaining([BUILD_ID, 'latest']));
   const stacksV3 = e2eSynth('v3', { swapCpython: true, withoutBullseye: true });
-  expect(fs.readdirSync(stacksV3).sort()).toEqual(['github', 'manylinux_2_36_x86_64']);
-  const remaining = stackDir(stacksV3, 'manylinux_2_36_x86_64');
-  init(remaining);
-  const plan = terraform(env, 'plan remaining', remaining, ['plan', '-detailed-exitcode', '-input=false', `-var=build_id=${BUILD_ID}`], [0]);
-  expect(plan.status).toBe(0);
+  expect(fs.readdirSync(stacksV3).sort()).toEqual(['github', ARMV7L, 'manylinux_2_36_x86_64'].sort());
+  for (const id of [ARMV7L, 'manylinux_2_36_x86_64']) {
+    const remaining = stackDir(stacksV3, id);
+    init(remaining);
+    const plan = terraform(env, `plan remaining ${id}`, remaining, ['plan', '-detailed-exitcode', '-input=false', `-var=build_id=${BUILD_ID}`], [0]);
+    expect([id, plan.status]).toEqual([id, 0]);
+  }
   expect(await registryTags(env, removed)).toEqual(published);
   // The strongest case: destroying the removed image's stack deletes no published tag.
   const destroy = terraform(env, `destroy ${removed}`, stackDir(stacksV1, removed), ['destroy', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
