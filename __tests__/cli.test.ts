@@ -130,6 +130,19 @@ describe('fleet list and help', () => {
     expect(rows[0]).toEqual(expect.objectContaining({ id: 'manylinux2014_aarch64', runner: 'ubuntu-24.04-arm' }));
   });
 
+  test('list counts an image whose base is pinned but whose cross host is not as building FROM an unpinned tag', async () => {
+    const manifest = defaultManifest();
+    const pinned = `sha256:${'c'.repeat(64)}`;
+    const images = manifest.images.map((image, i) => ({
+      ...image, base: { ...image.base, digest: pinned },
+      crossHost: i === 0 ? { image: 'registry.example/debian:bullseye', digest: null, arch: 'x86_64', platform: 'linux/amd64' } : null,
+    }));
+    const table = (await run('list', '--manifest', write('fleet.json', { ...manifest, images }))).out;
+    expect(table).toContain('1 build FROM an unpinned base tag');
+    const all = images.map((image) => ({ ...image, crossHost: image.crossHost && { ...image.crossHost, digest: pinned } }));
+    expect((await run('list', '--manifest', write('fleet.json', { ...manifest, images: all }))).out).not.toContain('unpinned');
+  });
+
   test('every command has --help', async () => {
     for (const command of ['list', 'diff', 'docs', 'lock', 'sbom', 'update tools', 'update bases']) {
       const { code, out } = await run(...command.split(' '), '--help');

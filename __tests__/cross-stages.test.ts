@@ -112,16 +112,27 @@ describe('cross stages', () => {
     expect(validate(renderDockerfile(s)).filter((d) => d.severity === 1)).toEqual([]);
   });
 
-  test('where the image is built decides the runner and emulation in the fleet model', () => {
+  test('where the image is built decides the runner, emulation and the cross host in the fleet model', () => {
     const model = (options: Parameters<ImageFleet['addImage']>[0]) => {
       const { fleet } = newFleet({ registry: 'localhost:5000' });
       fleet.addImage(options);
-      const [{ runner, emulated }] = fleet.model.images;
-      return { runner, emulated };
+      const [{ runner, emulated, crossHost }] = fleet.model.images;
+      return { runner, emulated, crossHost };
     };
-    expect(model({ policy: manylinux_2_31, arch: 'armv7l' })).toEqual({ runner: 'ubuntu-24.04-arm', emulated: false });
-    expect(model(e2eArmv7lImageOptions())).toEqual({ runner: 'ubuntu-24.04', emulated: true });
-    expect(model({ policy: manylinux_2_28, arch: 'ppc64le' })).toEqual({ runner: 'ubuntu-24.04', emulated: true });
+    expect(model({ policy: manylinux_2_31, arch: 'armv7l' })).toEqual({ runner: 'ubuntu-24.04-arm', emulated: false, crossHost: null });
+    expect(model(e2eArmv7lImageOptions({ registry: 'registry.example' }))).toEqual({
+      runner: 'ubuntu-24.04', emulated: true,
+      crossHost: { image: 'registry.example/fleet-e2e/debian:bullseye', digest: null, arch: 'x86_64', platform: 'linux/amd64' },
+    });
+    expect(model({ policy: manylinux_2_28, arch: 'ppc64le' })).toEqual({ runner: 'ubuntu-24.04', emulated: true, crossHost: null });
+  });
+
+  test('crossHostDigest pins the cross host: its FROM and the fleet model name the digest', () => {
+    const digest = `sha256:${'b'.repeat(64)}`;
+    expect(stages(renderDockerfile(armv7l({ crossHostDigest: digest }))).get('cross_host')!.from).toBe(`--platform=linux/amd64 ${X86_BASE}@${digest}`);
+    const { fleet } = newFleet({ registry: 'localhost:5000' });
+    fleet.addImage(e2eArmv7lImageOptions({ registry: 'registry.example', crossHostDigest: digest }));
+    expect(fleet.model.images[0].crossHost?.digest).toBe(digest);
   });
 });
 
@@ -141,6 +152,15 @@ describe('cross stage errors', () => {
   test('a base without a reference for the build machine', () => {
     expect(() => armv7l({ baseImage: { ...DEBIAN_11, references: { armv7l: ARMHF_BASE } } }))
       .toThrow(/^manylinux_2_31_armv7l: cross-compiling on x86_64 needs base image debian-11 for x86_64, which has no reference \(allowed: armv7l\); add references\.x86_64/);
+  });
+
+  test('crossHostDigest: on an image that cross-compiles nothing, malformed, or not a string', () => {
+    expect(() => armv7l({ crossCompile: false, crossHostDigest: `sha256:${'a'.repeat(64)}` }))
+      .toThrow(/^manylinux_2_31_armv7l: crossHostDigest 'sha256:a{64}' is set, but the image cross-compiles nothing \(crossCompile: false, or no cross toolchain is on by default\); leave crossHostDigest out/);
+    expect(() => spec(manylinux_2_28, 'x86_64', { crossHostDigest: `sha256:${'a'.repeat(64)}` }))
+      .toThrow(/^manylinux_2_28_x86_64: crossHostDigest .* the image cross-compiles nothing \(a x86_64 machine builds x86_64 natively\)/);
+    expect(() => armv7l({ crossHostDigest: 'sha256:abc' })).toThrow(/^manylinux_2_31_armv7l: crossHostDigest 'sha256:abc' is malformed; give sha256: followed by 64/);
+    expect(() => armv7l({ crossHostDigest: 7 })).toThrow(/^manylinux_2_31_armv7l: crossHostDigest must be a string/);
   });
 
   test('bad buildArch and crossCompile values, also from plain JavaScript', () => {

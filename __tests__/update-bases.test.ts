@@ -42,6 +42,18 @@ describe('fleet update bases: what it asks which registry', () => {
     expect(fleetBases({ ...manifest, images: [...manifest.images, derived] })).toEqual(targets);
   });
 
+  test('an image that cross-compiles also asks for its build machine\'s base, once per reference and arch', () => {
+    const manifest = defaultManifest();
+    const image = manifest.images.find((i) => i.arch === 'x86_64')!;
+    const crossHost = { image: 'registry.example/debian:bullseye', digest: null, arch: 'x86_64', platform: 'linux/amd64' };
+    const cross = { ...image, id: 'x_armv7l', arch: 'armv7l', platform: 'linux/arm/v7', base: { ...image.base, image: 'registry.example/armhf/debian:bullseye' }, crossHost };
+    const twin = { ...cross, id: 'y_armv7l' };
+    const keys = fleetBases({ ...manifest, images: [...manifest.images, cross, twin] }).map((t) => `${t.reference} ${t.arch} ${t.platform}`);
+    expect(keys.filter((key) => key.startsWith('registry.example/'))).toEqual([
+      'registry.example/armhf/debian:bullseye armv7l linux/arm/v7', 'registry.example/debian:bullseye x86_64 linux/amd64',
+    ]);
+  });
+
   test('credentials come from FLEET_BASES_REGISTRY, FLEET_BASES_USERNAME and FLEET_BASES_PASSWORD together, or not at all', () => {
     expect(credentialsFromEnvironment({ FLEET_BASES_REGISTRY: 'ghcr.io', FLEET_BASES_USERNAME: 'u', FLEET_BASES_PASSWORD: 'p' }))
       .toEqual({ registry: 'ghcr.io', username: 'u', password: 'p' });

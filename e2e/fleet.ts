@@ -83,7 +83,7 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
   const buildCaCertificates = localCaCertificates();
   const bases = e2eBases(options.registry);
   const lock = options.baseLock ? readBaseLock(options.baseLock) : undefined;
-  const baseDigest = (reference: string) => (lock ? lockedBaseDigest(lock, reference, 'x86_64') ?? undefined : undefined);
+  const baseDigest = (reference: string, arch = 'x86_64') => (lock ? lockedBaseDigest(lock, reference, arch) ?? undefined : undefined);
   const interpreters = [options.swapCpython ? CPYTHON_3_13_DEBIAN : CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN];
   const armhf = e2eForeignBases(options.registry).bullseyeArmhf;
   const images: ImageOptions[] = [{
@@ -102,7 +102,9 @@ export function e2eImageOptions(options: E2eFleetOptions = {}): ImageOptions[] {
       nativeBuilds: E2E_NATIVE_BUILDS, sourceMirrors: E2E_SOURCE_MIRRORS,
     });
   }
-  images.push(e2eArmv7lImageOptions({ registry: options.registry, baseDigest: lock ? lockedBaseDigest(lock, armhf, 'armv7l') ?? undefined : undefined }));
+  images.push(e2eArmv7lImageOptions({
+    registry: options.registry, baseDigest: baseDigest(armhf, 'armv7l'), crossHostDigest: baseDigest(bases.bullseye, 'x86_64'),
+  }));
   return images;
 }
 
@@ -120,10 +122,13 @@ export function e2eForeignBases(registry: string = E2E_REGISTRY): { bullseyeArmh
  * the in-image suite's autotools project needs one). The e2e suite deploys it cross-compiled
  * (the data's choice); `npm run bench:cross` builds it both ways.
  */
-export function e2eArmv7lImageOptions(options: { readonly registry?: string; readonly crossCompile?: boolean; readonly baseDigest?: string } = {}): ImageOptions {
+export function e2eArmv7lImageOptions(options: {
+  readonly registry?: string; readonly crossCompile?: boolean; readonly baseDigest?: string; readonly crossHostDigest?: string;
+} = {}): ImageOptions {
   const bases = e2eBases(options.registry);
   return {
-    policy: manylinux_2_31, arch: 'armv7l', buildArch: 'x86_64', crossCompile: options.crossCompile, baseDigest: options.baseDigest,
+    policy: manylinux_2_31, arch: 'armv7l', buildArch: 'x86_64', crossCompile: options.crossCompile,
+    baseDigest: options.baseDigest, crossHostDigest: options.crossHostDigest,
     baseImage: { ...DEBIAN_11, references: { x86_64: bases.bullseye, armv7l: e2eForeignBases(options.registry).bullseyeArmhf } },
     toolchain: DEBIAN_11_GCC, interpreters: [CPYTHON_3_9_DEBIAN, CPYTHON_3_11_DEBIAN], toolsPython: E2E_TOOLS_PYTHON,
     nativeBuilds: [], extraPackages: [...DISTRO_PACKAGES, 'libtool'], buildCaCertificates: localCaCertificates(),

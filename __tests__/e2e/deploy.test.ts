@@ -96,6 +96,10 @@ test('fleet update bases pins the e2e bases to the digests the registry serves, 
     const dockerfile = fs.readFileSync(path.join(stackDir(stacks, id), 'context', 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain(`FROM ${env.registry}/${repository}:${suite}@${digest} AS runtime_base`);
   }
+  // AND the armv7l image's cross-compiling stages start FROM the build machine's base at its digest
+  const hostDigest = await registryDigest(env, 'fleet-e2e/debian', 'bullseye');
+  expect(fs.readFileSync(path.join(stackDir(stacks, ARMV7L), 'context', 'Dockerfile'), 'utf8'))
+    .toContain(`FROM --platform=linux/amd64 ${env.registry}/fleet-e2e/debian:bullseye@${hostDigest} AS cross_host`);
   // AND the check agrees, and fleet list no longer lists an unpinned base
   run('fleet update bases --check', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'update', 'bases', '--check', '--manifest', unpinned, '--lock', BASE_LOCK]);
   const pinned = run('fleet list', process.execPath, ['-r', './bin/ts-register.js', 'bin/fleet.ts', 'list', '--manifest', path.join(path.dirname(stacks), 'fleet.json')]).stdout;

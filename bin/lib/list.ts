@@ -28,7 +28,8 @@ export function listRows(manifest: FleetManifest): ListRow[] {
 /** `fleet list` as a table. */
 export function renderList(manifest: FleetManifest): string {
   const rows = listRows(manifest);
-  const unpinned = manifest.images.filter((image) => image.base.digest === null && !buildsFromFleetImage(manifest, image)).length;
+  const unpinned = manifest.images.filter((image) => (image.base.digest === null || image.crossHost?.digest === null)
+    && !buildsFromFleetImage(manifest, image)).length;
   return `${markdownTable(['id', 'base', 'toolchain', 'interpreters', 'runner'], rows.map((r) => [r.id, r.base, r.toolchain, r.interpreters, r.runner]))}\n`
     + `${rows.length} images, registry ${manifest.registry}\n`
     + (unpinned > 0 ? `${unpinned} build FROM an unpinned base tag: npm run fleet -- update bases pins them in locks/bases.json\n` : '');

@@ -26,6 +26,7 @@ export function toManifest(model: FleetModel): FleetManifest {
       tools: image.tools,
       runner: image.runner,
       emulated: image.emulated,
+      crossHost: image.crossHost,
       stack: image.stack,
       cacheImages: image.cacheImages,
     })),

@@ -26,6 +26,12 @@ export interface ManifestImage {
   readonly tools: readonly { readonly name: string; readonly version: string }[];
   readonly runner: string;
   readonly emulated: boolean;
+  /**
+   * The build machine's base its cross-compiling stages start FROM (the same release for the
+   * runner's arch), or null where nothing is cross-compiled. `fleet update bases` pins it as it
+   * pins the image's own base. Absent in a fleet.json written before it was recorded.
+   */
+  readonly crossHost?: { readonly image: string; readonly digest: string | null; readonly arch: string; readonly platform: string } | null;
   readonly stack: string;
   /** The stage cache images every build of the image reads (none for a derived image). */
   readonly cacheImages: readonly { readonly stage: string; readonly reference: string; readonly inputsHash: string }[];
@@ -69,6 +75,7 @@ function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
       tags: pushedTags(image.specHash, image.extraTags),
       specHash: image.specHash,
       base: { ...parent.base, image: image.from, digest: null },
+      crossHost: null,
       stack: image.imageId,
       cacheImages: [],
       parentId: image.parent.imageId,
@@ -104,6 +111,9 @@ function fleetImageOf(image: ManylinuxImage | DerivedImage): FleetImage {
     tools: spec.tools.map((tool) => ({ name: tool.name, version: tool.version })),
     runner: ARCHITECTURES[spec.buildArch].runner,
     emulated: spec.emulated,
+    crossHost: spec.cross
+      ? { image: spec.cross.hostReference, digest: spec.cross.hostDigest, arch: spec.buildArch, platform: spec.cross.hostPlatform }
+      : null,
     stack: spec.id,
     cacheImages: image.cacheImages.map(({ stage, reference, inputsHash }) => ({ stage, reference, inputsHash })),
     parentId: null,

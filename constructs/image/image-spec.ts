@@ -107,6 +107,13 @@ export interface ImageOptions {
    * @default - true where the build is emulated and a cross toolchain for the base and arch is on by default
    */
   readonly crossCompile?: boolean;
+  /**
+   * Digest the build machine's base of the cross-compiling stages is pinned to, `sha256:<64 hex>`.
+   * Only for an image that cross-compiles.
+   *
+   * @default - the digest locks/bases.json pins for that base and the build machine's arch, else none (tag only)
+   */
+  readonly crossHostDigest?: string;
 }
 
 /** One interpreter of an image and whether it is in the image or installed on demand. */

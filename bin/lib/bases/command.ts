@@ -18,11 +18,18 @@ export interface BaseTarget {
   readonly platform: string;
 }
 
-/** The bases of a fleet's images, deduplicated and sorted; derived images (FROM a fleet image) have none of their own. */
+/**
+ * The bases of a fleet's images, and the build machine's bases of their cross-compiling stages,
+ * deduplicated and sorted; derived images (FROM a fleet image) have none of their own.
+ */
 export function fleetBases(manifest: FleetManifest): BaseTarget[] {
   const targets = new Map<string, BaseTarget>();
   for (const image of manifest.images.filter((i) => !buildsFromFleetImage(manifest, i))) {
     targets.set(`${image.base.image} ${image.arch}`, { reference: image.base.image, arch: image.arch, platform: image.platform });
+    const host = image.crossHost;
+    if (host) {
+      targets.set(`${host.image} ${host.arch}`, { reference: host.image, arch: host.arch, platform: host.platform });
+    }
   }
   return [...targets.keys()].sort().map((key) => targets.get(key)!);
 }

@@ -3,6 +3,7 @@ import type { Arch, ArchInfo, BaseImage, CrossTarget, CrossToolchain } from '../
 import { fail, show } from '../../private/errors';
 import { IMAGE_REFERENCE } from '../../private/formats';
 import { lockedBaseDigest, repositoryBaseLock } from '../base-lock';
+import { checkDigest } from './image-checks';
 
 /** An image's CPython stages cross-compiled on the build machine. */
 export interface CrossPlan {
@@ -30,7 +31,7 @@ export interface BuildPlacement {
  * cross toolchain for the base and arch is on by default).
  */
 export function resolvePlacement(id: string, arch: Arch, archInfo: ArchInfo, base: BaseImage,
-  options: { readonly buildArch?: unknown; readonly crossCompile?: unknown }): BuildPlacement {
+  options: { readonly buildArch?: unknown; readonly crossCompile?: unknown; readonly crossHostDigest?: string }): BuildPlacement {
   const given = options.buildArch ?? archInfo.runnerArch;
   if (typeof given !== 'string' || !isArch(given)) {
     fail(id, { what: `buildArch ${show(given)} is not an architecture`, allowed: ALL_ARCHES, fix: "name the build machine's arch, e.g. buildArch: 'x86_64'" });
@@ -40,6 +41,12 @@ export function resolvePlacement(id: string, arch: Arch, archInfo: ArchInfo, bas
   const toolchain = crossToolchainFor(base.key, arch);
   const wanted = options.crossCompile ?? (emulated && toolchain?.defaultOn === true);
   if (!wanted) {
+    if (options.crossHostDigest !== undefined) {
+      fail(id, {
+        what: `crossHostDigest ${show(options.crossHostDigest)} is set, but the image cross-compiles nothing (${emulated ? 'crossCompile: false, or no cross toolchain is on by default' : `a ${buildArch} machine builds ${arch} natively`})`,
+        fix: 'leave crossHostDigest out, or cross-compile (crossCompile: true on an emulated build)',
+      });
+    }
     return { buildArch, emulated, cross: null };
   }
   if (!emulated) {
@@ -72,7 +79,7 @@ export function resolvePlacement(id: string, arch: Arch, archInfo: ArchInfo, bas
       toolchain,
       target: toolchain.targets[arch]!,
       hostReference,
-      hostDigest: lockedBaseDigest(repositoryBaseLock(), hostReference, buildArch),
+      hostDigest: checkDigest(id, options.crossHostDigest ?? lockedBaseDigest(repositoryBaseLock(), hostReference, buildArch), 'crossHostDigest'),
       hostPlatform: ARCHITECTURES[buildArch].dockerPlatform,
     },
   };

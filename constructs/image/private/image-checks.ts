@@ -54,10 +54,10 @@ export function checkBase(id: string, policy: Policy, arch: Arch, base: BaseImag
   return reference;
 }
 
-export function checkDigest(id: string, digest: string | null): string | null {
+export function checkDigest(id: string, digest: string | null, name = 'base image digest'): string | null {
   if (digest !== null && !DIGEST.test(digest)) {
     fail(id, {
-      what: `base image digest ${show(digest)} is malformed`,
+      what: `${name} ${show(digest)} is malformed`,
       fix: 'give sha256: followed by 64 lower-case hex digits (docker buildx imagetools inspect <ref>)',
     });
   }

@@ -54,4 +54,5 @@ export function checkImageOptionShapes(options: unknown): void {
   checkShape(id, 'allowEndOfLife', o.allowEndOfLife, 'boolean', 'pass allowEndOfLife: true or leave it out');
   checkShape(id, 'buildArch', o.buildArch, 'string', "name the build machine's arch, e.g. buildArch: 'x86_64'");
   checkShape(id, 'crossCompile', o.crossCompile, 'boolean', 'pass crossCompile: true or false, or leave it out');
+  checkShape(id, 'crossHostDigest', o.crossHostDigest, 'string', 'give sha256: followed by 64 lower-case hex digits');
 }
