@@ -4,12 +4,12 @@
  */
 import { environmentKey, imageLockRequests, pythonLockFile, resolveImageSpec } from '../../../constructs';
 import type { ImageOptions, LockRequest } from '../../../constructs';
-import { e2eArmv7lImageOptions, e2eImageOptions } from '../../../e2e/fleet';
+import { e2eImageOptions } from '../../../e2e/fleet';
 import { INTERPRETERS, PUBLISHED_POLICIES, policyArches } from '../../../policies';
 
 /** Every image the repository builds, as addImage takes it. */
 export function repositoryImages(): ImageOptions[] {
-  return [...PUBLISHED_POLICIES.flatMap((policy) => policyArches(policy).map((arch) => ({ policy, arch }))), ...e2eImageOptions(), e2eArmv7lImageOptions()];
+  return [...PUBLISHED_POLICIES.flatMap((policy) => policyArches(policy).map((arch) => ({ policy, arch }))), ...e2eImageOptions()];
 }
 
 /**
