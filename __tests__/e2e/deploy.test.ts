@@ -352,9 +352,13 @@ test('swapping one CPython of one image replaces that image only; on an emptied 
   const tests = run(`in-image tests of the rebuilt ${CHANGED}`, env.docker, ['run', '--rm', '-e', 'FLEET_TEST_VERBOSE=1', reference, RUN_TESTS]);
   expect(tests.stdout).toContain('all in-image checks passed');
   expect(tests.stdout).toMatch(/^PASS: cp313-cp313: /m);
-  // The other image was not touched; its tags come back into the engine as the suite leaves them (design.md §3).
+  // The other images were not touched; their three tags come back into the engine as the suite
+  // leaves them (design.md §3). The content tag is the name their stacks' image resource reads:
+  // without it, a later plan of an untouched stack would build the image again.
   for (const untouched of IMAGES.filter((id) => id !== CHANGED)) {
-    run('pull the untouched images back', env.docker, ['pull', '-q', `${env.registry}/${untouched}:latest`]);
+    for (const reference of [output(stackDir(stacksV1, untouched), 'content_tag'), `${env.registry}/${untouched}:${BUILD_ID}`, `${env.registry}/${untouched}:latest`]) {
+      run('pull the untouched images back', env.docker, ['pull', '-q', reference]);
+    }
   }
 });
 
