@@ -29,10 +29,10 @@ describe('ImageFleet', () => {
     expect(manifest.schemaVersion).toBe(1);
     const [image] = manifest.images;
     expect(Object.keys(image)).toEqual(['id', 'policy', 'policyAliases', 'arch', 'platform', 'repository', 'tags', 'specHash',
-      'base', 'toolchain', 'interpreters', 'tools', 'runner', 'emulated', 'stack', 'cacheImages']);
+      'base', 'toolchain', 'interpreters', 'tools', 'runner', 'emulated', 'stack', 'cacheImages', 'crossHost']);
     expect(image).toMatchObject({
       id: 'manylinux_2_31_armv7l', policy: 'manylinux_2_31', policyAliases: [], arch: 'armv7l', platform: 'linux/arm/v7',
-      repository: 'quay.io/pypa/manylinux_2_31_armv7l', runner: 'ubuntu-24.04-arm', emulated: false, stack: 'manylinux_2_31_armv7l',
+      repository: 'quay.io/pypa/manylinux_2_31_armv7l', runner: 'ubuntu-24.04-arm', emulated: false, stack: 'manylinux_2_31_armv7l', crossHost: null,
       base: { image: 'ubuntu:20.04', digest: null, distro: 'Ubuntu', version: '20.04', family: 'debian', libc: 'glibc', libcVersion: '2.31' },
       toolchain: { name: 'ubuntu-20.04-gcc', gcc: '9' },
     });

@@ -26,9 +26,9 @@ export function toManifest(model: FleetModel): FleetManifest {
       tools: image.tools,
       runner: image.runner,
       emulated: image.emulated,
-      crossHost: image.crossHost,
       stack: image.stack,
       cacheImages: image.cacheImages,
+      crossHost: image.crossHost,
     })),
   };
 }
