@@ -53,6 +53,19 @@ describe('fleet diff', () => {
     expect(markdown).toContain('| base digest | — | sha256:');
   });
 
+  test('reports a cross host and its digest, also against a fleet.json written before crossHost was recorded', () => {
+    const host = { image: 'registry.example/debian:bullseye', digest: null, arch: 'x86_64', platform: 'linux/amd64' };
+    const old = clone(base);
+    delete old.images[0].crossHost;
+    const cross = clone(base);
+    cross.images[0].crossHost = host;
+    const pinned = clone(cross);
+    pinned.images[0].crossHost = { ...host, digest: `sha256:${'d'.repeat(64)}` };
+    expect(diffManifests(old, cross).changed).toEqual([{ id: base.images[0].id, changes: [{ field: 'cross host', old: null, new: host.image }] }]);
+    expect(diffManifests(cross, pinned).changed).toEqual([{ id: base.images[0].id, changes: [{ field: 'cross host digest', old: null, new: `sha256:${'d'.repeat(64)}` }] }]);
+    expect(diffManifests(old, base).changed).toEqual([]);
+  });
+
   test('the command prints markdown or json and a summary', async () => {
     const a = write('a.json', base);
     const head = clone(base);

@@ -156,9 +156,11 @@ describe('cross stage errors', () => {
 
   test('crossHostDigest: on an image that cross-compiles nothing, malformed, or not a string', () => {
     expect(() => armv7l({ crossCompile: false, crossHostDigest: `sha256:${'a'.repeat(64)}` }))
-      .toThrow(/^manylinux_2_31_armv7l: crossHostDigest 'sha256:a{64}' is set, but the image cross-compiles nothing \(crossCompile: false, or no cross toolchain is on by default\); leave crossHostDigest out/);
+      .toThrow(/^manylinux_2_31_armv7l: crossHostDigest 'sha256:a{64}' is set, but the image cross-compiles nothing: crossCompile is false; leave crossHostDigest out, or set crossCompile: true/);
     expect(() => spec(manylinux_2_28, 'x86_64', { crossHostDigest: `sha256:${'a'.repeat(64)}` }))
-      .toThrow(/^manylinux_2_28_x86_64: crossHostDigest .* the image cross-compiles nothing \(a x86_64 machine builds x86_64 natively\)/);
+      .toThrow(/^manylinux_2_28_x86_64: crossHostDigest .* the image cross-compiles nothing: the x86_64 build machine runs x86_64 natively; leave crossHostDigest out/);
+    expect(() => spec(manylinux_2_28, 'ppc64le', { crossHostDigest: `sha256:${'a'.repeat(64)}` }))
+      .toThrow(/^manylinux_2_28_ppc64le: crossHostDigest .* cross-compiles nothing: no cross toolchain for ppc64le on base almalinux-8 is on by default; leave crossHostDigest out, or set crossCompile: true/);
     expect(() => armv7l({ crossHostDigest: 'sha256:abc' })).toThrow(/^manylinux_2_31_armv7l: crossHostDigest 'sha256:abc' is malformed; give sha256: followed by 64/);
     expect(() => armv7l({ crossHostDigest: 7 })).toThrow(/^manylinux_2_31_armv7l: crossHostDigest must be a string/);
   });

@@ -57,7 +57,7 @@ const GNU_BUILD_TOOLS = [AUTOCONF_DEBIAN, AUTOMAKE_DEBIAN, LIBTOOL_DEBIAN];
 export interface E2eFleetOptions {
   /** Extra packages of the manylinux_2_36 image (the "change one input" step). */
   readonly extraPackages?: readonly string[];
-  /** Leave the manylinux_2_31 image out (the "remove an image" step). */
+  /** Leave the manylinux_2_31_x86_64 image out (the "remove an image" step). */
   readonly withoutBullseye?: boolean;
   /** CPython 3.9 of the manylinux_2_36 image swapped for 3.13 (the "change one CPython" step). */
   readonly swapCpython?: boolean;

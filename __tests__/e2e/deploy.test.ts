@@ -193,7 +193,7 @@ test('each image carries its SBOM where its label says: valid SPDX, the synth do
   }
 });
 
-test('the manylinux_2_31 image runs every native source build: each tool and library is the one built, from its prefix', () => {
+test('the manylinux_2_31_x86_64 image runs every native source build: each tool and library is the one built, from its prefix', () => {
   // GIVEN the in-image suite's output for the image that builds every native source (e2e/sources.ts)
   const out = inImageOutput.manylinux_2_31_x86_64;
   // THEN no component fell back to the distro's, and each check of a built component passed
@@ -240,7 +240,7 @@ test('cibuildwheel builds, repairs and tests a wheel for every CPython in the ma
 test('cibuildwheel builds, repairs and tests a wheel for every CPython in the armv7l image, under QEMU, as a project would for armv7l', () => {
   // GIVEN the armv7l image as the deploy step pushed it, named by CIBW_MANYLINUX_ARMV7L_IMAGE with
   // CIBW_ARCHS=armv7l; THEN each CPython's wheel is built, repaired to manylinux_2_31_armv7l and tested
-  summary.cibuildwheelSeconds['build (armv7l)'] = expectCibuildwheelWheels(env, `${env.registry}/${ARMV7L}:${BUILD_ID}`, 'manylinux_2_31', 'armv7l', 'build');
+  summary.cibuildwheelSeconds['build, armv7l'] = expectCibuildwheelWheels(env, `${env.registry}/${ARMV7L}:${BUILD_ID}`, 'manylinux_2_31', 'armv7l', 'build');
 });
 
 test('the manylinux_2_31 manifest list, assembled as the workflow does, lists each arch\'s pushed image; a pull by platform runs that machine', async () => {
@@ -352,11 +352,14 @@ test('swapping one CPython of one image replaces that image only; on an emptied 
   const tests = run(`in-image tests of the rebuilt ${CHANGED}`, env.docker, ['run', '--rm', '-e', 'FLEET_TEST_VERBOSE=1', reference, RUN_TESTS]);
   expect(tests.stdout).toContain('all in-image checks passed');
   expect(tests.stdout).toMatch(/^PASS: cp313-cp313: /m);
-  // The other images were not touched; their three tags come back into the engine as the suite
-  // leaves them (design.md §3). The content tag is the name their stacks' image resource reads:
-  // without it, a later plan of an untouched stack would build the image again.
+  // The other images were not touched; they come back into the engine as the suite leaves them
+  // (design.md §3): their three tags, and their stage images. Each image resource of a stack reads
+  // the engine by its name (the content tag, a stage image's reference): without them, a later
+  // plan of an untouched stack would build them again.
   for (const untouched of IMAGES.filter((id) => id !== CHANGED)) {
-    for (const reference of [output(stackDir(stacksV1, untouched), 'content_tag'), `${env.registry}/${untouched}:${BUILD_ID}`, `${env.registry}/${untouched}:latest`]) {
+    const dir = stackDir(stacksV1, untouched);
+    const stageImages = JSON.parse(terraform(env, `output cache_images ${untouched}`, dir, ['output', '-json', 'cache_images']).stdout) as string[];
+    for (const reference of [output(dir, 'content_tag'), `${env.registry}/${untouched}:${BUILD_ID}`, `${env.registry}/${untouched}:latest`, ...stageImages]) {
       run('pull the untouched images back', env.docker, ['pull', '-q', reference]);
     }
   }

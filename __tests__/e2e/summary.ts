@@ -41,7 +41,7 @@ export function writeSummary(summary: E2eSummary): void {
       + `ratio ${summary.coldRebuild.ratio.toFixed(2)}`,
     `  first deploy's compile stages whose build id differs from their cache image's: ${summary.coldRebuild.firstDeployDiffersFromCache.join(', ') || 'none'}`,
     `  compile seconds recorded in the rebuilt image: ${Object.entries(summary.coldRebuild.compileSeconds).map(([s, n]) => `${s} ${n}`).join(', ')}`,
-    ...Object.entries(summary.cibuildwheelSeconds).map(([frontend, s]) => `  cibuildwheel with the ${frontend} frontend: ${s.toFixed(1)} s`),
+    ...Object.entries(summary.cibuildwheelSeconds).map(([run, s]) => `  cibuildwheel (${run}): ${s.toFixed(1)} s`),
     ...summary.manifests.map((line) => `  multi-arch manifest pushed: ${line}`),
     ...Object.entries(summary.sbomPackages).map(([id, n]) => `  in-image SBOM of ${id}: ${n.total} packages, ${n.distro} of them distro packages`),
   ];

@@ -62,6 +62,8 @@ function imageChanges(a: ManifestImage, b: ManifestImage): FieldChange[] {
   };
   compare('base', describeBase(a), describeBase(b));
   compare('base digest', a.base.digest, b.base.digest);
+  compare('cross host', a.crossHost?.image ?? null, b.crossHost?.image ?? null);
+  compare('cross host digest', a.crossHost?.digest ?? null, b.crossHost?.digest ?? null);
   compare('toolchain', `${a.toolchain.name} (GCC ${a.toolchain.gcc})`, `${b.toolchain.name} (GCC ${b.toolchain.gcc})`);
   compare('platform', a.platform, b.platform);
   compare('runner', a.runner, b.runner);

@@ -42,10 +42,12 @@ export function resolvePlacement(id: string, arch: Arch, archInfo: ArchInfo, bas
   const wanted = options.crossCompile ?? (emulated && toolchain?.defaultOn === true);
   if (!wanted) {
     if (options.crossHostDigest !== undefined) {
-      fail(id, {
-        what: `crossHostDigest ${show(options.crossHostDigest)} is set, but the image cross-compiles nothing (${emulated ? 'crossCompile: false, or no cross toolchain is on by default' : `a ${buildArch} machine builds ${arch} natively`})`,
-        fix: 'leave crossHostDigest out, or cross-compile (crossCompile: true on an emulated build)',
-      });
+      const [why, fix] = !emulated
+        ? [`the ${buildArch} build machine runs ${arch} natively`, `leave crossHostDigest out (a cross host exists only where another machine's arch builds the image: buildArch)`]
+        : options.crossCompile === false
+          ? ['crossCompile is false', 'leave crossHostDigest out, or set crossCompile: true']
+          : [`no cross toolchain for ${arch} on base ${base.key} is on by default`, 'leave crossHostDigest out, or set crossCompile: true'];
+      fail(id, { what: `crossHostDigest ${show(options.crossHostDigest)} is set, but the image cross-compiles nothing: ${why}`, fix });
     }
     return { buildArch, emulated, cross: null };
   }
