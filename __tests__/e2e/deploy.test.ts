@@ -41,6 +41,8 @@ const e2eSynth = (name: string, options: object = {}) => synth(`synth e2e fleet 
 });
 const stackDir = (stacks: string, id: string) => path.join(stacks, id);
 const output = (dir: string, name: string) => JSON.parse(terraform(env, `output ${name}`, dir, ['output', '-json', name]).stdout) as string;
+/** The stage images a stack's output names (its `cache_images`). */
+const stageImagesOf = (dir: string) => JSON.parse(terraform(env, `output cache_images ${path.basename(dir)}`, dir, ['output', '-json', 'cache_images']).stdout) as string[];
 const init = (dir: string) => { overrideProviders(dir, env); terraform(env, `init ${path.basename(dir)}`, dir, ['init', '-input=false']); };
 
 let stacksV1 = '';
@@ -136,7 +138,7 @@ async function deployFirst(id: string): Promise<void> {
   const apply = terraform(env, `apply ${id}`, dir, ['apply', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
   summary.firstBuildSeconds[id] = apply.seconds;
   // The image and its pushes (6), and per stage a cache image and its push
-  const caches = JSON.parse(terraform(env, `output cache_images ${id}`, dir, ['output', '-json', 'cache_images']).stdout) as string[];
+  const caches = stageImagesOf(dir);
   summary.cacheImages[id] = caches.length;
   expect(caches.length).toBeGreaterThan(4);
   expect(apply.stdout).toContain(`Apply complete! Resources: ${6 + 2 * caches.length} added, 0 changed, 0 destroyed.`);
@@ -162,7 +164,7 @@ test('the stage cache images cost registry space beyond the images by what only 
   for (const id of IMAGES) {
     const dir = stackDir(stacksV1, id);
     (await registryBlobs(env, id, BUILD_ID)).forEach((size, digest) => images.set(digest, size));
-    const caches = JSON.parse(terraform(env, `output cache_images ${id}`, dir, ['output', '-json', 'cache_images']).stdout) as string[];
+    const caches = stageImagesOf(dir);
     for (const ref of caches) {
       const [repository, tag] = [ref.slice(env.registry.length + 1, ref.lastIndexOf(':')), ref.slice(ref.lastIndexOf(':') + 1)];
       (await registryBlobs(env, repository, tag)).forEach((size, digest) => cache.set(digest, size));
@@ -314,7 +316,7 @@ test('swapping one CPython of one image replaces that image only; on an emptied 
   expect(summary.imagesChanged).toEqual([CHANGED]);
   const before = buildRecords(env, output(stackDir(stacksV1, CHANGED), 'content_tag'), LAYOUT.BUILD_RECORDS);
   expect(Object.keys(before).sort()).toEqual(['build_autoconf', 'build_automake', 'build_cp311_cp311', 'build_cp39_cp39', 'build_libtool']);
-  const cacheRefs = JSON.parse(terraform(env, `output cache_images ${CHANGED}`, stackDir(stacksV1, CHANGED), ['output', '-json', 'cache_images']).stdout) as string[];
+  const cacheRefs = stageImagesOf(stackDir(stacksV1, CHANGED));
   const cached = Object.fromEntries(Object.keys(before).map((stage) => [stage,
     buildRecords(env, cacheRefs.find((ref) => ref.includes(`.${stage}.`))!, LAYOUT.BUILD_RECORDS)[stage]?.build]));
 
@@ -361,8 +363,7 @@ test('swapping one CPython of one image replaces that image only; on an emptied 
   // would build them again (measured: 9 stage images of the armv7l stack to create).
   for (const untouched of IMAGES.filter((id) => id !== CHANGED)) {
     const dir = stackDir(stacksV1, untouched);
-    const stageImages = untouched === REMOVED ? []
-      : JSON.parse(terraform(env, `output cache_images ${untouched}`, dir, ['output', '-json', 'cache_images']).stdout) as string[];
+    const stageImages = untouched === REMOVED ? [] : stageImagesOf(dir);
     for (const reference of [output(dir, 'content_tag'), `${env.registry}/${untouched}:${BUILD_ID}`, `${env.registry}/${untouched}:latest`, ...stageImages]) {
       run('pull the untouched images back', env.docker, ['pull', '-q', reference]);
     }
@@ -370,8 +371,7 @@ test('swapping one CPython of one image replaces that image only; on an emptied 
 });
 
 test('removing an image from the fleet (and even destroying its stack) leaves its tags in the registry', async () => {
-  const removed = REMOVED;
-  const published = await registryTags(env, removed);
+  const published = await registryTags(env, REMOVED);
   expect(published).toEqual(expect.arrayContaining([BUILD_ID, 'latest']));
   const stacksV3 = e2eSynth('v3', { swapCpython: true, withoutBullseye: true });
   expect(fs.readdirSync(stacksV3).sort()).toEqual(['github', ARMV7L, 'manylinux_2_36_x86_64'].sort());
@@ -381,9 +381,9 @@ test('removing an image from the fleet (and even destroying its stack) leaves it
     const plan = terraform(env, `plan remaining ${id}`, remaining, ['plan', '-detailed-exitcode', '-input=false', `-var=build_id=${BUILD_ID}`], [0]);
     expect([id, plan.status]).toEqual([id, 0]);
   }
-  expect(await registryTags(env, removed)).toEqual(published);
+  expect(await registryTags(env, REMOVED)).toEqual(published);
   // The strongest case: destroying the removed image's stack deletes no published tag.
-  const destroy = terraform(env, `destroy ${removed}`, stackDir(stacksV1, removed), ['destroy', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
+  const destroy = terraform(env, `destroy ${REMOVED}`, stackDir(stacksV1, REMOVED), ['destroy', '-auto-approve', '-input=false', `-var=build_id=${BUILD_ID}`]);
   expect(destroy.stdout).toMatch(/Destroy complete! Resources: \d+ destroyed\./);
-  expect(await registryTags(env, removed)).toEqual(published);
+  expect(await registryTags(env, REMOVED)).toEqual(published);
 });
