@@ -4,6 +4,7 @@
  * the registry API and pulled per platform.
  */
 import { ASSEMBLE_MANIFEST_SCRIPT, manifestArguments } from '../../constructs';
+import { ARCHITECTURES } from '../../policies';
 import type { ManifestSource } from '../../constructs';
 import { registryDigest, ROOT, run } from './harness';
 import type { E2eEnvironment } from './harness';
@@ -57,4 +58,31 @@ export function machineOf(env: E2eEnvironment, reference: string, platform: stri
   const out = run(`uname in ${reference} (${platform})`, env.docker, ['run', '--rm', '--platform', platform, reference, 'bash', '-c', 'echo "$(uname -m) ${AUDITWHEEL_ARCH}"']).stdout.trim();
   const [uname, auditwheelArch] = out.split(' ');
   return { uname, auditwheelArch };
+}
+
+/**
+ * Assembles `policy`'s list from its per-arch pushes with the workflow's command, for each of
+ * `tags`, and checks it: the registry serves under every tag the list pushed, of exactly
+ * `platforms` (sorted), each entry the digest the registry serves for that arch's push; and a
+ * pull by platform runs that machine (`uname -m` through the entrypoint, linux32 where due, and
+ * AUDITWHEEL_ARCH). Returns the command's `LIST DIGEST` lines.
+ */
+export async function expectPolicyList(
+  env: E2eEnvironment, policy: string, tags: readonly string[], sources: readonly ManifestSource[], platforms: readonly string[],
+): Promise<string[]> {
+  const target = `${env.registry}/${policy}`;
+  const pushed = assembleManifest(env, target, tags, sources);
+  expect(pushed.map((line) => line.split(' ')[0])).toEqual(tags.map((tag) => `${target}:${tag}`));
+  const expected = await pushedEntries(env, sources);
+  for (const [i, tag] of tags.entries()) {
+    const list = await registryList(env, policy, tag);
+    expect([policy, tag, list.mediaType, list.entries.map((entry) => entry.platform)]).toEqual([policy, tag, DOCKER_LIST_TYPE, platforms]);
+    expect(list.entries).toEqual(expected);
+    expect(list.digest).toBe(pushed[i].split(' ')[1]);
+  }
+  for (const platform of platforms) {
+    const arch = Object.values(ARCHITECTURES).find((info) => info.dockerPlatform === platform)!.name;
+    expect([policy, platform, machineOf(env, `${target}:${tags[tags.length - 1]}`, platform)]).toEqual([policy, platform, { uname: arch, auditwheelArch: arch }]);
+  }
+  return pushed;
 }
