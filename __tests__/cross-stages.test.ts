@@ -80,7 +80,7 @@ describe('cross stages', () => {
     const files = renderImageContext(armv7l(), 'localhost:5000');
     expect(archiveFiles(files, 'cross_host')).toEqual(['cross-lib.sh', 'cross.env', 'image.env', 'install-cross-host.sh', 'lib.sh', 'packages/cross-host.txt']);
     expect(archiveFiles(files, 'cross_sysroot')).toEqual(['cross-lib.sh', 'lib.sh', 'prepare-sysroot.sh', 'sources.tsv']);
-    expect(archiveFiles(files, 'host_python_3_9_2')).toEqual(['build-host-python.sh', 'cross-lib.sh', 'interpreters.tsv', 'lib.sh', 'record-build.sh']);
+    expect(archiveFiles(files, 'host_python_3_9_2')).toEqual(['build-host-python.sh', 'cpython-lib.sh', 'cross-lib.sh', 'interpreters.tsv', 'lib.sh', 'record-build.sh']);
     expect(archiveFiles(files, 'build_cp39_cp39')).toEqual(['build-cpython.sh', 'cpython-lib.sh', 'cross-lib.sh', 'interpreters.tsv', 'lib.sh', 'record-build.sh']);
   });
 

@@ -5,8 +5,8 @@
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
-# shellcheck source=cross-lib.sh
-source "$(dirname "$0")/cross-lib.sh"
+# shellcheck source=cpython-lib.sh
+source "$(dirname "$0")/cpython-lib.sh"
 
 version=$1
 IFS=$'\x1f' read -r url sha256 mirror < <(tsv_row interpreters.tsv version "${version}" url sha256 mirror | head -n 1) || true
@@ -18,9 +18,11 @@ tar -xf "${work}/$(basename "${url}")" -C "${work}"
 (
 	cd "$(find "${work}" -mindepth 1 -maxdepth 1 -type d | head -n 1)" || exit 1
 	unset CPPFLAGS CFLAGS CXXFLAGS LDFLAGS
-	./configure --prefix="${prefix}" --with-ensurepip=no > "${work}/configure.log" 2>&1 \
+	# shellcheck disable=SC2046 # the option, or nothing
+	./configure --prefix="${prefix}" --with-ensurepip=no $(cpython_test_modules_option "${version}") > "${work}/configure.log" 2>&1 \
 		|| { tail -n 50 "${work}/configure.log"; die "configure failed"; }
 	make -j"$(nproc)" > "${work}/make.log" 2>&1 || { tail -n 50 "${work}/make.log"; die "make failed"; }
+	rm -rf Lib/test # as compile_cpython: the build runs none of it
 	make install > "${work}/install.log" 2>&1 || { tail -n 50 "${work}/install.log"; die "make install failed"; }
 )
 rm -rf "${work}"

@@ -14,12 +14,7 @@ cpython_configure_options() {
 	elif [ -n "${build_triple}" ]; then
 		echo "--build=${build_triple}"
 	fi
-	case "${version}" in
-		3.9.*) ;; # no such option: compile_cpython drops Lib/test before installing instead
-		# CPython's test suite and test extensions (_testcapi, …): the image drops them anyway, and
-		# building and byte-compiling them cost 36 s of a 205 s CPython 3.11 build (measured).
-		*) echo "--disable-test-modules" ;;
-	esac
+	cpython_test_modules_option "${version}"
 	openssl=$(source_field openssl prefix)
 	if [ -n "${openssl}" ]; then
 		echo "--with-openssl=$(target_path "${openssl}")"
@@ -30,6 +25,17 @@ cpython_configure_options() {
 			*) if is_cross; then echo "--with-openssl-rpath=no"; else echo "--with-openssl-rpath=auto"; fi ;;
 		esac
 	fi
+}
+
+# cpython_test_modules_option VERSION: configure's option that leaves out CPython's test suite
+# and its test extensions (_testcapi, …): the images drop them anyway, and building and
+# byte-compiling them cost 36 s of a 205 s CPython 3.11 build (measured). 3.9 has no such
+# option: its builds drop Lib/test before `make install` instead.
+cpython_test_modules_option() {
+	case "$1" in
+		3.9.*) ;;
+		*) echo "--disable-test-modules" ;;
+	esac
 }
 
 # target_path PATH: PATH as the compiler must see it (inside the sysroot in a cross stage).

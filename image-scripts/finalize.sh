@@ -12,15 +12,47 @@ source "$(dirname "$0")/lib.sh"
 mkdir -p "${PYTHON_DIR}" "${BIN_DIR}"
 run_ldconfig
 
+# Two lanes: the tools (on TOOLS_PYTHON; pipx one install at a time, pypa/pipx#1056) in this
+# shell, and background jobs that each write only their own prefix or folder: the static-libs
+# archive, pip and build in every other CPython, each tool's wheels. start_job NAME COMMAND…
+# runs COMMAND (a function or a program) in the background, its output kept aside; wait_job NAME
+# waits for it, prints that output and its seconds, and stops the build naming NAME when it
+# failed (plain `wait PID`: CentOS 7's bash 4.2 has no `wait -n`). Here, not in lib.sh: every
+# build stage's cache key covers lib.sh.
+declare -gA FLEET_JOB_PIDS=() FLEET_JOB_STARTED=()
+FLEET_JOB_LOGS=""
+start_job() {
+	local name=$1
+	shift
+	[ -n "${FLEET_JOB_LOGS}" ] || FLEET_JOB_LOGS=$(mktemp -d)
+	( "$@" ) > "${FLEET_JOB_LOGS}/${name}.log" 2>&1 &
+	FLEET_JOB_PIDS[${name}]=$!
+	FLEET_JOB_STARTED[${name}]=${SECONDS}
+}
+
+wait_job() {
+	local name=$1 status=0
+	[ -n "${FLEET_JOB_PIDS[${name}]:-}" ] || die "no background job ${name} to wait for"
+	wait "${FLEET_JOB_PIDS[${name}]}" || status=$?
+	cat "${FLEET_JOB_LOGS}/${name}.log" >&2
+	unset "FLEET_JOB_PIDS[${name}]"
+	[ "${status}" -eq 0 ] || die "background job ${name} failed (exit ${status}): its output is above"
+	log "background job ${name}: done in $((SECONDS - FLEET_JOB_STARTED[${name}])) s"
+}
+
 # libpython*.a stays, for embedding only, packed into one archive (each is many megabytes);
 # every other static library under the internal folder goes. xz -2 on every core: measured in
 # the e2e manylinux_2_36 image (libpython3.11.a 43 MB + libpython3.13.a 65 MB, 2 cores), 4.9 s
 # for 20.6 MB against 98.4 s for 17.1 MB with -9e, the slowest step of the final stage.
-mapfile -t static_libs < <(cd "${INTERNAL_DIR}" && find . -path './cpython-*/lib/libpython*.a' | sort)
-if [ "${#static_libs[@]}" -gt 0 ]; then
-	(cd "${INTERNAL_DIR}" && XZ_OPT='-2 -T0' tar -cJf "$(fleet_value STATIC_LIBS_ARCHIVE)" "${static_libs[@]}")
-fi
-find "${INTERNAL_DIR}" -name '*.a' -delete
+pack_static_libs() {
+	local static_libs
+	mapfile -t static_libs < <(cd "${INTERNAL_DIR}" && find . -path './cpython-*/lib/libpython*.a' | sort)
+	if [ "${#static_libs[@]}" -gt 0 ]; then
+		(cd "${INTERNAL_DIR}" && XZ_OPT='-2 -T0' tar -cJf "$(fleet_value STATIC_LIBS_ARCHIVE)" "${static_libs[@]}")
+	fi
+	find "${INTERNAL_DIR}" -name '*.a' -delete
+}
+start_job static-libs pack_static_libs
 
 # write_wrapper NAME TARGET: BIN_DIR/NAME runs TARGET.
 write_wrapper() {
@@ -33,7 +65,8 @@ PIP_CERT=$(build_ca_bundle)
 SSL_CERT_FILE=${PIP_CERT}
 
 tools_version=$(fleet_value TOOLS_PYTHON)
-tools_python=""
+tools_prefix=""
+other_prefixes=()
 while IFS=$'\x1f' read -r tag implementation python_version free_threaded installed prefix; do
 	if [ "${implementation}" != "cpython" ] || [ "${installed}" != "true" ]; then
 		continue
@@ -44,20 +77,47 @@ while IFS=$'\x1f' read -r tag implementation python_version free_threaded instal
 	[ -e "${prefix}/bin/python" ] || ln -s "python${python_version}${suffix}" "${prefix}/bin/python"
 	# The gate of a build that linked a module wrong (a lost -lm or -lffi): it stops here.
 	"${prefix}/bin/python" -Wignore "${BUILD_DIR}/tests/modules-check.py" --extensions || die "${tag}: an extension module does not import"
-	bash "${BUILD_DIR}/install-python-packaging.sh" "${prefix}"
 	ln -sfn "${prefix}" "${PYTHON_DIR}/${tag}"
 	write_wrapper "cpython${python_version}${suffix}" "${PYTHON_DIR}/${tag}/bin/python"
 	ln -sf "cpython${python_version}${suffix}" "${BIN_DIR}/python${python_version}${suffix}"
-	if [ "${free_threaded}" = "false" ] && [ "${python_version}" = "${tools_version}" ]; then
-		tools_python="${PYTHON_DIR}/${tag}/bin/python"
+	if [ -z "${tools_prefix}" ] && [ "${free_threaded}" = "false" ] && [ "${python_version}" = "${tools_version}" ]; then
+		tools_prefix=${prefix}
+	else
+		other_prefixes+=("${prefix}")
 	fi
 done < <(tsv_rows interpreters.tsv tag implementation python_version free_threaded installed prefix)
-[ -n "${tools_python}" ] || die "TOOLS_PYTHON ${tools_version}: no GIL CPython ${tools_version} in the image to run the tools"
+[ -n "${tools_prefix}" ] || die "TOOLS_PYTHON ${tools_version}: no GIL CPython ${tools_version} in the image to run the tools"
+tools_python="${tools_prefix}/bin/python"
+
+# pip, build and packaging: the tools' CPython first (everything below runs on it), every other
+# CPython and each shared-libpython CPython (with its pyX.Y wrapper) in the background.
+bash "${BUILD_DIR}/install-python-packaging.sh" "${tools_prefix}"
+install_other_packaging() {
+	local prefix python_version
+	for prefix in ${other_prefixes[@]+"${other_prefixes[@]}"}; do # bash 4.2: an empty array is unset
+		bash "${BUILD_DIR}/install-python-packaging.sh" "${prefix}"
+	done
+	while IFS=$'\x1f' read -r python_version prefix; do
+		bash "${BUILD_DIR}/install-python-packaging.sh" "${prefix}"
+		write_wrapper "py${python_version}" "${prefix}/bin/python${python_version}"
+	done < <(tsv_rows shared-cpython.tsv python_version prefix)
+}
+start_job packaging install_other_packaging
 
 # The tools venv (pipx, certifi) and every pipx tool install from their lock files: pinned
 # versions, the sha256 of every wheel, wheels only.
 tool_locks="${BUILD_DIR}/$(fleet_value TOOL_LOCKS)" # one <tool>.txt per tools.tsv row
 hashed=(--require-hashes --only-binary :all:)
+mapfile -t tools < <(tsv_rows tools.tsv name | grep -vx pipx)
+# pip download checks every wheel against the lock's sha256s; pipx installs only those.
+download_tool_wheels() {
+	local name
+	for name in ${tools[@]+"${tools[@]}"}; do
+		"${tools_python}" -m pip download -q --dest "/tmp/wheels-${name}" "${hashed[@]}" -r "${tool_locks}/${name}.txt"
+	done
+}
+start_job tool-wheels download_tool_wheels
+
 "${tools_python}" -m venv --without-pip "${TOOLS_VENV}"
 "${tools_python}" -m pip --python "${TOOLS_VENV}/bin/python" install -q "${hashed[@]}" -r "${BUILD_DIR}/$(fleet_value TOOLS_BASE_LOCK)"
 ln -sf "${TOOLS_VENV}/bin/pipx" "${BIN_DIR}/pipx"
@@ -69,14 +129,15 @@ PIPX_HOME=$(fleet_value PIPX_HOME)
 "${tools_python}" -m pip download -q --dest /tmp/pinned-wheels "${hashed[@]}" -r "${BUILD_DIR}/$(fleet_value PYTHON_LOCKS)/${tools_version}.txt"
 pipx upgrade-shared --pip-args="--no-index --find-links=/tmp/pinned-wheels"
 rm -rf /tmp/pinned-wheels
-while IFS=$'\x1f' read -r name; do
-	[ "${name}" = "pipx" ] && continue
-	# pip download checks every wheel against the lock's sha256s; pipx installs only those.
-	"${tools_python}" -m pip download -q --dest "/tmp/wheels-${name}" "${hashed[@]}" -r "${tool_locks}/${name}.txt"
+# The archive job deletes static libraries under the internal folder, the pipx venvs' too.
+wait_job static-libs
+wait_job tool-wheels
+for name in ${tools[@]+"${tools[@]}"}; do
 	pipx install --python "${tools_python}" --pip-args="--no-index --find-links=/tmp/wheels-${name}" "${name}==$(tsv_get tools.tsv name "${name}" version)" \
 		|| { cat "${PIPX_HOME}"/logs/*pip_errors.log 2>/dev/null; die "pipx install ${name} failed"; }
 	rm -rf "/tmp/wheels-${name}"
-done < <(tsv_rows tools.tsv name)
+done
+wait_job packaging
 
 write_wrapper manylinux-interpreters "${TOOLS_VENV}/bin/python ${BUILD_DIR}/manylinux-interpreters"
 on_binaries=()
@@ -88,11 +149,6 @@ done < <(tsv_rows interpreters.tsv tag implementation installed)
 if [ "${#on_binaries[@]}" -gt 0 ]; then
 	manylinux-interpreters ensure "${on_binaries[@]}"
 fi
-
-while IFS=$'\x1f' read -r python_version prefix; do
-	bash "${BUILD_DIR}/install-python-packaging.sh" "${prefix}"
-	write_wrapper "py${python_version}" "${prefix}/bin/python${python_version}"
-done < <(tsv_rows shared-cpython.tsv python_version prefix)
 
 # Upgrade what the steps above may have pulled in, trim locales and manuals again, and replace
 # glibc's libcrypt where libxcrypt's libcrypt.so.1 is now in /usr/local/lib. Before the compiler

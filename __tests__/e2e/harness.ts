@@ -34,13 +34,13 @@ export interface RunResult {
   readonly seconds: number;
 }
 
+type RunOptions = { cwd?: string; env?: Record<string, string>; allowed?: readonly number[]; input?: string };
+
 /**
  * Runs a command; when its exit code is not one of `allowed`, fails loudly with the step, the
  * command and the tail of its output.
  */
-export function run(step: string, command: string, args: readonly string[], options: {
-  cwd?: string; env?: Record<string, string>; allowed?: readonly number[]; input?: string;
-} = {}): RunResult {
+export function run(step: string, command: string, args: readonly string[], options: RunOptions = {}): RunResult {
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? ROOT,
@@ -49,13 +49,39 @@ export function run(step: string, command: string, args: readonly string[], opti
     input: options.input,
     maxBuffer: 256 * 1024 * 1024,
   });
+  return checked(step, command, args, options, started, result.status ?? -1, result.stdout ?? '', result.stderr ?? '', result.error);
+}
+
+/** As `run`, without blocking: for commands that run side by side (each with its own output). */
+export function runAsync(step: string, command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env } });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdin.end(options.input ?? '');
+    let error: Error | undefined;
+    child.on('error', (e) => { error = e; });
+    child.on('close', (code) => {
+      try {
+        resolve(checked(step, command, args, options, started, code ?? -1, Buffer.concat(stdout).toString('utf8'), Buffer.concat(stderr).toString('utf8'), error));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+function checked(step: string, command: string, args: readonly string[], options: RunOptions, started: bigint,
+  status: number, stdout: string, stderr: string, error: Error | undefined): RunResult {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const status = result.status ?? -1;
   if (!(options.allowed ?? [0]).includes(status)) {
-    const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
-    throw new Error(`e2e step "${step}" failed: ${command} ${args.join(' ')} exited ${status}${result.error ? ` (${result.error.message})` : ''}\n--- output tail ---\n${tail}`);
+    const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n');
+    throw new Error(`e2e step "${step}" failed: ${command} ${args.join(' ')} exited ${status}${error ? ` (${error.message})` : ''}\n--- output tail ---\n${tail}`);
   }
-  return { status, stdout: result.stdout, stderr: result.stderr, seconds };
+  return { status, stdout, stderr, seconds };
 }
 
 /** Pins required_providers to the versions setup built (an override file Terraform merges). */

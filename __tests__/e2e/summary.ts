@@ -10,7 +10,7 @@ export function newSummary() {
   return {
     firstBuildSeconds: {} as Record<string, number>, firstBuildSteps: {} as Record<string, number>, noopPlanSeconds: {} as Record<string, number>,
     imagesChanged: [] as string[], imagesRebuilt: [] as string[], stepsExecutedAfterChange: {} as Record<string, number>,
-    cibuildwheelSeconds: {} as Record<string, number>, cacheImages: {} as Record<string, number>,
+    inImageSeconds: {} as Record<string, number>, cibuildwheelSeconds: {} as Record<string, number>, cacheImages: {} as Record<string, number>,
     compileSeconds: {} as Record<string, Record<string, number>>,
     sbomPackages: {} as Record<string, { distro: number; total: number }>, manifests: [] as string[],
     registryMegabytes: { images: 0, cache: 0, cacheOnly: 0 },
@@ -41,6 +41,7 @@ export function writeSummary(summary: E2eSummary): void {
       + `ratio ${summary.coldRebuild.ratio.toFixed(2)}`,
     `  first deploy's compile stages whose build id differs from their cache image's: ${summary.coldRebuild.firstDeployDiffersFromCache.join(', ') || 'none'}`,
     `  compile seconds recorded in the rebuilt image: ${Object.entries(summary.coldRebuild.compileSeconds).map(([s, n]) => `${s} ${n}`).join(', ')}`,
+    ...Object.entries(summary.inImageSeconds).map(([id, s]) => `  in-image tests of ${id} (the images side by side): ${s.toFixed(1)} s`),
     ...Object.entries(summary.cibuildwheelSeconds).map(([run, s]) => `  cibuildwheel (${run}): ${s.toFixed(1)} s`),
     ...summary.manifests.map((line) => `  multi-arch manifest pushed: ${line}`),
     ...Object.entries(summary.sbomPackages).map(([id, n]) => `  in-image SBOM of ${id}: ${n.total} packages, ${n.distro} of them distro packages`),
