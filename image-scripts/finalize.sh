@@ -14,11 +14,11 @@ run_ldconfig
 
 # Two lanes: the tools (on TOOLS_PYTHON; pipx one install at a time, pypa/pipx#1056) in this
 # shell, and background jobs that each write only their own prefix or folder: the static-libs
-# archive, pip and build in every other CPython, each tool's wheels. start_job NAME COMMAND…
-# runs COMMAND (a function or a program) in the background, its output kept aside; wait_job NAME
-# waits for it, prints that output and its seconds, and stops the build naming NAME when it
-# failed (plain `wait PID`: CentOS 7's bash 4.2 has no `wait -n`). Here, not in lib.sh: every
-# build stage's cache key covers lib.sh.
+# archive, pip and build in every other CPython, each tool's wheels (measured under QEMU:
+# docs/cross-compiling.md, "The final stage"). start_job NAME COMMAND… runs COMMAND (a function
+# or a program) in the background, its output kept aside; wait_job NAME waits for it, prints that
+# output, and stops the build naming NAME when it failed (plain `wait PID`: CentOS 7's bash 4.2
+# has no `wait -n`). Here, not in lib.sh: every build stage's cache key covers lib.sh.
 declare -gA FLEET_JOB_PIDS=() FLEET_JOB_STARTED=()
 FLEET_JOB_LOGS=""
 start_job() {
@@ -37,7 +37,7 @@ wait_job() {
 	cat "${FLEET_JOB_LOGS}/${name}.log" >&2
 	unset "FLEET_JOB_PIDS[${name}]"
 	[ "${status}" -eq 0 ] || die "background job ${name} failed (exit ${status}): its output is above"
-	log "background job ${name}: done in $((SECONDS - FLEET_JOB_STARTED[${name}])) s"
+	log "background job ${name}: done, waited for $((SECONDS - FLEET_JOB_STARTED[${name}])) s after it started"
 }
 
 # libpython*.a stays, for embedding only, packed into one archive (each is many megabytes);
