@@ -66,6 +66,7 @@ SSL_CERT_FILE=${PIP_CERT}
 
 tools_version=$(fleet_value TOOLS_PYTHON)
 tools_prefix=""
+tools_tag=""
 other_prefixes=()
 while IFS=$'\x1f' read -r tag implementation python_version free_threaded installed prefix; do
 	if [ "${implementation}" != "cpython" ] || [ "${installed}" != "true" ]; then
@@ -82,12 +83,14 @@ while IFS=$'\x1f' read -r tag implementation python_version free_threaded instal
 	ln -sf "cpython${python_version}${suffix}" "${BIN_DIR}/python${python_version}${suffix}"
 	if [ -z "${tools_prefix}" ] && [ "${free_threaded}" = "false" ] && [ "${python_version}" = "${tools_version}" ]; then
 		tools_prefix=${prefix}
+		tools_tag=${tag}
 	else
 		other_prefixes+=("${prefix}")
 	fi
 done < <(tsv_rows interpreters.tsv tag implementation python_version free_threaded installed prefix)
 [ -n "${tools_prefix}" ] || die "TOOLS_PYTHON ${tools_version}: no GIL CPython ${tools_version} in the image to run the tools"
-tools_python="${tools_prefix}/bin/python"
+# Through /opt/python/<tag>, as before the lanes: the tools venv and pipx's venvs record it.
+tools_python="${PYTHON_DIR}/${tools_tag}/bin/python"
 
 # pip, build and packaging: the tools' CPython first (everything below runs on it), every other
 # CPython and each shared-libpython CPython (with its pyX.Y wrapper) in the background.
